@@ -1,0 +1,65 @@
+// The application as the platform sees it: one object that owns the open document and
+// draws every view inside an ImGui frame. The platform (src/web) owns the window, the
+// main loop, fonts and the browser; it talks to the app only through this header, and
+// the app talks back only through kc::ui::Platform. No Emscripten call is made from src/ui.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/problem.hpp"
+
+namespace kc { class Document; }
+
+namespace kc::ui {
+
+// What the app asks of its host. Implemented by src/web (and by test doubles).
+class Platform {
+public:
+    virtual ~Platform() = default;
+    // Show the browser's file picker; the chosen file comes back through App::open_file.
+    virtual void pick_file(const char* accept) = 0;
+    // Offer bytes as a download named `filename`.
+    virtual void download(const std::string& filename, const std::string& mime,
+                          const std::string& bytes) = 0;
+    virtual void copy_to_clipboard(const std::string& text) = 0;
+};
+
+// Outcome of opening bytes as a portfolio: errors mean nothing changed.
+struct OpenResult {
+    bool ok = false;
+    Problems errors;
+    Problems warnings;
+};
+
+class App {
+public:
+    // language: "nl" or "en" (the platform passes the browser's preference).
+    App(Platform& platform, std::string_view language);
+    ~App();
+
+    // Open a portfolio from bytes (file picker, drop, JS API). On errors the open
+    // portfolio stays as it was and the error panel lists every problem.
+    OpenResult open_file(std::string_view file_name, std::string_view bytes);
+
+    // The document (model + edit history) for the JS API.
+    const Document& document() const;
+    // The file name the open portfolio was loaded from ("" for the bundled example).
+    const std::string& file_name() const;
+    // The portfolio as format-1 text, as Save writes it.
+    std::string save_text() const;
+
+    // Draw everything for this frame (call between ImGui::NewFrame and ImGui::Render).
+    void draw();
+
+    // UI language: "nl" or "en".
+    void set_language(std::string_view language);
+    std::string_view language() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace kc::ui
