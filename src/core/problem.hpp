@@ -17,6 +17,9 @@ struct Problem {
     std::string place;
     // What, in plain words, with the value found ("must be a number ≥ 0, got -5").
     std::string message;
+    // What kind, as a stable word ("syntax", "missing_key", "revenue_above_wallet", ...):
+    // lets the UI translate or group problems without parsing English messages.
+    std::string code;
 };
 
 using Problems = std::vector<Problem>;
