@@ -1,0 +1,575 @@
+// The analysis engine: one pass from a Portfolio to a Report (see analysis.hpp).
+//
+// Built for a million accounts: each account's revenue is read once into flat arrays,
+// the only sorts are index sorts on precomputed keys (the id is compared on ties
+// only), and the formulas mirror the spec term by term so results match the
+// reference reports to the last bits the tolerance allows.
+#include "analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+
+namespace kc {
+
+// [SECTION] strings ---------------------------------------------------------------------
+
+std::string_view to_string(Layer value) {
+    switch (value) {
+        case Layer::top: return "top";
+        case Layer::large: return "large";
+        case Layer::medium: return "medium";
+        case Layer::small: return "small";
+        case Layer::inactive: return "inactive";
+        case Layer::prospect: return "prospect";
+        case Layer::suspect: return "suspect";
+    }
+    return "";
+}
+
+std::string_view to_string(AbcClass value) {
+    switch (value) {
+        case AbcClass::a: return "A";
+        case AbcClass::b: return "B";
+        case AbcClass::c: return "C";
+        case AbcClass::none: break;
+    }
+    return "";
+}
+
+std::string_view to_string(Quadrant value) {
+    switch (value) {
+        case Quadrant::key: return "key";
+        case Quadrant::key_development: return "key_development";
+        case Quadrant::maintenance: return "maintenance";
+        case Quadrant::opportunistic: return "opportunistic";
+        case Quadrant::none: break;
+    }
+    return "";
+}
+
+std::string_view to_string(RetentionStatus value) {
+    switch (value) {
+        case RetentionStatus::retained: return "retained";
+        case RetentionStatus::lost: return "lost";
+        case RetentionStatus::new_customer: return "new";
+        case RetentionStatus::reactivated: return "reactivated";
+        case RetentionStatus::none: break;
+    }
+    return "";
+}
+
+// [SECTION] small rules -------------------------------------------------------------------
+
+namespace {
+
+// Section 2: "≥" with a relative tolerance, so that C(k) that should equal 0.8·T but
+// came out a rounding step below still counts.
+constexpr double kRelativeTolerance = 1e-9;
+bool at_least(double value, double target) {
+    return value >= target - kRelativeTolerance * std::fabs(target);
+}
+
+double share(double part, double whole) { return whole != 0 ? part / whole : 0.0; }
+
+// What one read of an account's revenue tells about Y and Y − 1. Years compare as
+// 64-bit so that Y − 1 cannot overflow whatever year a caller passes.
+struct RevenueFacts {
+    double current = 0;                  // rev(a, Y)
+    double previous = 0;                 // rev(a, Y − 1)
+    bool sold_before_previous = false;   // rev(a, y) > 0 for some y < Y − 1
+    bool sold_before() const { return previous > 0 || sold_before_previous; }
+};
+
+RevenueFacts revenue_facts(const YearValues& revenue, int year) {
+    RevenueFacts facts;
+    const std::int64_t previous_year = std::int64_t{year} - 1;
+    for (const auto& [y, amount] : revenue.items) {
+        if (y == year) facts.current = amount;
+        else if (y == previous_year) facts.previous = amount;
+        else if (y < previous_year && amount > 0) facts.sold_before_previous = true;
+    }
+    return facts;
+}
+
+// Section 1, steps 2–4: where a non-customer goes.
+Layer lower_layer(Status status, bool sold_before) {
+    if (status == Status::inactive || sold_before) return Layer::inactive;
+    if (status == Status::suspect) return Layer::suspect;
+    return Layer::prospect;
+}
+
+Layer customer_layer(int rank, const std::array<int, 3>& last_rank) {
+    if (rank <= last_rank[0]) return Layer::top;
+    if (rank <= last_rank[1]) return Layer::large;
+    if (rank <= last_rank[2]) return Layer::medium;
+    return Layer::small;
+}
+
+// The customers (revenue > 0) by revenue desc, ties by id in byte order
+// (std::string compares as unsigned bytes).
+std::vector<int> customers_by_revenue(const Portfolio& portfolio, const std::vector<double>& revenue) {
+    struct Key { double revenue; int account; };
+    std::vector<Key> keys;
+    keys.reserve(revenue.size());
+    for (std::size_t i = 0; i < revenue.size(); ++i)
+        if (revenue[i] > 0) keys.push_back({revenue[i], static_cast<int>(i)});
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.revenue != b.revenue) return a.revenue > b.revenue;
+        return portfolio.accounts[a.account].id < portfolio.accounts[b.account].id;
+    });
+    std::vector<int> order;
+    order.reserve(keys.size());
+    for (const auto& key : keys) order.push_back(key.account);
+    return order;
+}
+
+// The layers of one year: Y for the pyramid, Y − 1 for the migration.
+struct LayerAssignment {
+    std::vector<Layer> layer_of;
+    std::vector<int> rank_of;
+    std::vector<int> by_revenue;
+    std::array<int, 3> last_rank{};
+};
+
+LayerAssignment assign_layers(const Portfolio& portfolio, const std::vector<double>& revenue,
+                              const std::vector<bool>& sold_before) {
+    LayerAssignment result;
+    const std::size_t count = portfolio.accounts.size();
+    result.by_revenue = customers_by_revenue(portfolio, revenue);
+    const int n = static_cast<int>(result.by_revenue.size());
+    const Pyramid& pyramid = portfolio.info.pyramid;
+    const double top_large = pyramid.top + pyramid.large;
+    result.last_rank = {ceil_percent_of(n, pyramid.top), ceil_percent_of(n, top_large),
+                        ceil_percent_of(n, top_large + pyramid.medium)};
+
+    result.layer_of.resize(count);
+    result.rank_of.assign(count, 0);
+    for (int r = 1; r <= n; ++r) {
+        const int account = result.by_revenue[r - 1];
+        result.rank_of[account] = r;
+        result.layer_of[account] = customer_layer(r, result.last_rank);
+    }
+    for (std::size_t i = 0; i < count; ++i)
+        if (result.rank_of[i] == 0)
+            result.layer_of[i] = lower_layer(portfolio.accounts[i].status, sold_before[i]);
+    return result;
+}
+
+// T, the customers' total, summed in rank order (biggest first).
+double rank_order_total(const std::vector<int>& by_revenue, const std::vector<double>& revenue) {
+    double total = 0;
+    for (int account : by_revenue) total += revenue[account];
+    return total;
+}
+
+// [SECTION] sections -----------------------------------------------------------------------
+
+void fill_pyramid(const Portfolio& portfolio, LayerAssignment layers,
+                  const std::vector<double>& revenue, PyramidReport& out) {
+    // Layer sums run in file order and the total in rank order, as in the reference
+    // reports, so that even the last bits agree.
+    for (std::size_t i = 0; i < layers.layer_of.size(); ++i) {
+        LayerFigures& figures = out.layers[static_cast<std::size_t>(layers.layer_of[i])];
+        ++figures.count;
+        if (layers.rank_of[i] != 0) figures.revenue += revenue[i];
+    }
+    const double customers_total = rank_order_total(layers.by_revenue, revenue);
+    const double accounts = static_cast<double>(portfolio.accounts.size());
+    for (auto& figures : out.layers) {
+        figures.revenue_share = share(figures.revenue, customers_total);
+        figures.account_share = share(figures.count, accounts);
+    }
+    out.layer_of = std::move(layers.layer_of);
+    out.rank_of = std::move(layers.rank_of);
+    out.by_revenue = std::move(layers.by_revenue);
+    out.last_rank = layers.last_rank;
+}
+
+void fill_pareto(const std::vector<int>& by_revenue, const std::vector<double>& revenue,
+                 std::size_t account_count, ParetoReport& out) {
+    const int n = static_cast<int>(by_revenue.size());
+    out.customers = n;
+    const double total = rank_order_total(by_revenue, revenue);
+    out.total_revenue = total;
+
+    out.abc_of.assign(account_count, AbcClass::none);
+    out.cumulative_share.resize(n);
+    out.top20_count = ceil_percent_of(n, 20);
+    double cumulative = 0;
+    for (int k = 1; k <= n; ++k) {
+        cumulative += revenue[by_revenue[k - 1]];
+        out.cumulative_share[k - 1] = cumulative / total;
+        if (out.accounts_for_80 == 0 && at_least(cumulative, 0.8 * total)) out.accounts_for_80 = k;
+        if (out.accounts_for_95 == 0 && at_least(cumulative, 0.95 * total)) out.accounts_for_95 = k;
+        if (k == out.top20_count) out.top20_revenue_share = cumulative / total;
+    }
+    for (int k = 1; k <= n; ++k)
+        out.abc_of[by_revenue[k - 1]] = k <= out.accounts_for_80 ? AbcClass::a
+                                      : k <= out.accounts_for_95 ? AbcClass::b : AbcClass::c;
+    out.share_of_accounts_for_80 = share(out.accounts_for_80, n);
+
+    // Gini over the revenues ascending: x_i is the customer of rank n + 1 − i.
+    if (n > 1 && total > 0) {
+        double weighted = 0, sum = 0;
+        for (int i = 1; i <= n; ++i) {
+            const double x = revenue[by_revenue[n - i]];
+            weighted += (2.0 * i - n - 1) * x;
+            sum += x;
+        }
+        out.gini = weighted / (n * sum);
+    }
+}
+
+// What the rating needs of one criterion, read once instead of once per account.
+struct CriterionTerms {
+    double weight, min, range;
+    Axis axis;
+};
+
+// Running sums of a weighted index over some criteria.
+struct IndexSums {
+    double weighted = 0, weights = 0;
+    void add(double weight, double normalised_weighted) { weighted += normalised_weighted; weights += weight; }
+    std::optional<double> index() const {
+        if (weights == 0) return std::nullopt;
+        return 100.0 * weighted / weights;
+    }
+};
+
+struct AccountRating {
+    RatingFigures figures;
+    MatrixPlacement placement;
+};
+
+AccountRating rate_account(const Account& account, const std::vector<CriterionTerms>& criteria,
+                           const MatrixReport& matrix) {
+    AccountRating result;
+    RatingFigures& f = result.figures;
+    double normalised_sum = 0;
+    int scored = 0;
+    IndexSums all, attractiveness, position;
+    for (std::size_t c = 0; c < criteria.size(); ++c) {
+        const double s = c < account.scores.size() ? account.scores[c] : kNoScore;
+        if (!has_score(s)) {
+            f.complete = false;
+            continue;
+        }
+        const CriterionTerms& t = criteria[c];
+        f.unweighted_total += s;
+        f.weighted_total += t.weight * s;
+        normalised_sum += (s - t.min) / t.range;
+        ++scored;
+        // w·(s − min)/(max − min), in the spec's order of operations.
+        const double weighted_term = t.weight * (s - t.min) / t.range;
+        all.add(t.weight, weighted_term);
+        if (t.axis == Axis::attractiveness) attractiveness.add(t.weight, weighted_term);
+        else if (t.axis == Axis::position) position.add(t.weight, weighted_term);
+    }
+    if (scored > 0) f.unweighted_index = 100.0 * normalised_sum / scored;
+    f.weighted_index = all.index();
+
+    MatrixPlacement& m = result.placement;
+    m.attractiveness = attractiveness.index();
+    m.position = position.index();
+    if (m.attractiveness && m.position) {
+        const bool attractive = *m.attractiveness >= matrix.y_threshold;
+        const bool strong = *m.position >= matrix.x_threshold;
+        m.quadrant = attractive ? (strong ? Quadrant::key : Quadrant::key_development)
+                                : (strong ? Quadrant::maintenance : Quadrant::opportunistic);
+    }
+    return result;
+}
+
+std::vector<int> rating_order(const Portfolio& portfolio, const std::vector<RatingFigures>& rating) {
+    struct Key { double index; int account; bool is_null; };
+    std::vector<Key> keys(rating.size());
+    for (std::size_t i = 0; i < rating.size(); ++i) {
+        const auto& index = rating[i].weighted_index;
+        keys[i] = {index.value_or(0.0), static_cast<int>(i), !index.has_value()};
+    }
+    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+        if (a.is_null != b.is_null) return b.is_null;
+        if (!a.is_null && a.index != b.index) return a.index > b.index;
+        return portfolio.accounts[a.account].id < portfolio.accounts[b.account].id;
+    });
+    std::vector<int> order;
+    order.reserve(keys.size());
+    for (const auto& key : keys) order.push_back(key.account);
+    return order;
+}
+
+void fill_wallet(const Portfolio& portfolio, std::optional<int> year,
+                 const std::vector<double>& revenue, WalletReport& out) {
+    out.of.assign(portfolio.accounts.size(), WalletFigures{});
+    if (!year) return;
+    for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
+        const double wallet = portfolio.accounts[i].wallet.get(*year);
+        if (!(wallet > 0)) continue;
+        WalletFigures& f = out.of[i];
+        f.has_wallet = true;
+        f.wallet = wallet;
+        f.share_of_wallet = revenue[i] / wallet;
+        f.room = std::max(0.0, wallet - revenue[i]);
+        out.accounts.push_back(static_cast<int>(i));
+        out.revenue += revenue[i];
+        out.wallet += wallet;
+        out.room += f.room;
+    }
+    if (!out.accounts.empty()) out.share_of_wallet = out.revenue / out.wallet;
+}
+
+void fill_retention(int year, const std::vector<RevenueFacts>& facts, RetentionReport& out) {
+    out.previous_year = year - 1;
+    out.status_of.assign(facts.size(), RetentionStatus::none);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        const RevenueFacts& f = facts[i];
+        RetentionStatus status = RetentionStatus::none;
+        if (f.previous > 0) {
+            ++out.customers_previous;
+            out.revenue_previous += f.previous;
+            out.revenue_of_previous_now += f.current;
+            status = f.current > 0 ? RetentionStatus::retained : RetentionStatus::lost;
+        } else if (f.current > 0) {
+            status = f.sold_before_previous ? RetentionStatus::reactivated : RetentionStatus::new_customer;
+        }
+        switch (status) {
+            case RetentionStatus::retained: ++out.retained; break;
+            case RetentionStatus::lost: ++out.lost; break;
+            case RetentionStatus::new_customer: ++out.new_customers; break;
+            case RetentionStatus::reactivated: ++out.reactivated; break;
+            case RetentionStatus::none: break;
+        }
+        out.status_of[i] = status;
+    }
+    if (out.customers_previous > 0) {
+        out.retention_rate = static_cast<double>(out.retained) / out.customers_previous;
+        out.net_revenue_retention = out.revenue_of_previous_now / out.revenue_previous;
+    }
+}
+
+void fill_migration(int year, LayerAssignment previous, const PyramidReport& now,
+                    const std::vector<int>& layer_order, MigrationReport& out) {
+    out.from_year = year - 1;
+    out.to_year = year;
+    for (int account : layer_order) {
+        const auto from = static_cast<std::size_t>(previous.layer_of[account]);
+        const auto to = static_cast<std::size_t>(now.layer_of[account]);
+        ++out.counts[from][to];
+        out.accounts[from][to].push_back(account);
+        if (to < from) ++out.up;           // a smaller Layer is higher in the pyramid
+        else if (to > from) ++out.down;
+        else ++out.unchanged;
+    }
+    out.previous_layer_of = std::move(previous.layer_of);
+}
+
+// [SECTION] breakdowns ------------------------------------------------------------------
+
+// Collects groups by key. Keys are views into the portfolio's strings, which outlive it.
+class GroupCollector {
+public:
+    int group_for(std::string_view key) {
+        auto [it, inserted] = index_of_.try_emplace(key, 0);
+        if (inserted) it->second = add_group(std::string(key));
+        return it->second;
+    }
+    int group_for(const std::optional<std::string>& key) {
+        if (key) return group_for(std::string_view(*key));
+        if (null_group_ < 0) null_group_ = add_group(std::nullopt);
+        return null_group_;
+    }
+    void count(int group, double revenue, double wallet) {
+        GroupFigures& g = groups_[group];
+        ++g.accounts;
+        if (revenue > 0) ++g.customers;
+        g.revenue += revenue;
+        g.wallet += wallet;
+        if (wallet > 0) g.revenue_with_wallet += revenue;
+    }
+    // Finishes the shares, sorts the groups and renumbers `group_of` to match.
+    Breakdown finish(double customers_total, std::vector<int> group_of) {
+        for (auto& g : groups_) {
+            g.revenue_share = share(g.revenue, customers_total);
+            if (g.wallet > 0) g.share_of_wallet = g.revenue_with_wallet / g.wallet;
+        }
+        std::vector<int> order(groups_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            const GroupFigures& x = groups_[a];
+            const GroupFigures& y = groups_[b];
+            if (x.key.has_value() != y.key.has_value()) return x.key.has_value();
+            if (x.revenue != y.revenue) return x.revenue > y.revenue;
+            return x.key.value_or("") < y.key.value_or("");
+        });
+        std::vector<int> new_index(order.size());
+        Breakdown result;
+        result.groups.reserve(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            new_index[order[i]] = static_cast<int>(i);
+            result.groups.push_back(std::move(groups_[order[i]]));
+        }
+        for (int& g : group_of) g = new_index[g];
+        result.group_of = std::move(group_of);
+        return result;
+    }
+
+private:
+    int add_group(std::optional<std::string> key) {
+        groups_.push_back(GroupFigures{});
+        groups_.back().key = std::move(key);
+        return static_cast<int>(groups_.size()) - 1;
+    }
+    std::unordered_map<std::string_view, int> index_of_;
+    std::vector<GroupFigures> groups_;
+    int null_group_ = -1;
+};
+
+// The same product listed twice counts once.
+bool listed_earlier(const std::vector<std::string>& products, std::size_t i) {
+    for (std::size_t j = 0; j < i; ++j)
+        if (products[j] == products[i]) return true;
+    return false;
+}
+
+void fill_breakdowns(const Portfolio& portfolio, const std::vector<double>& revenue,
+                     const WalletReport& wallet, double customers_total, BreakdownsReport& out) {
+    GroupCollector segments, regions, products;
+    const std::size_t count = portfolio.accounts.size();
+    std::vector<int> segment_of(count), region_of(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const Account& a = portfolio.accounts[i];
+        const double w = wallet.of[i].wallet;
+        segment_of[i] = segments.group_for(a.segment);
+        segments.count(segment_of[i], revenue[i], w);
+        region_of[i] = regions.group_for(a.region);
+        regions.count(region_of[i], revenue[i], w);
+        if (a.products.empty()) products.count(products.group_for(std::nullopt), revenue[i], w);
+        for (std::size_t p = 0; p < a.products.size(); ++p)
+            if (!listed_earlier(a.products, p))
+                products.count(products.group_for(std::string_view(a.products[p])), revenue[i], w);
+    }
+    out.segment = segments.finish(customers_total, std::move(segment_of));
+    out.region = regions.finish(customers_total, std::move(region_of));
+    out.product = products.finish(customers_total, {});
+}
+
+std::vector<CriterionTerms> criterion_terms(const Portfolio& portfolio) {
+    std::vector<CriterionTerms> terms;
+    terms.reserve(portfolio.criteria.size());
+    for (const Criterion& c : portfolio.criteria) terms.push_back({c.weight, c.min, c.max - c.min, c.axis});
+    return terms;
+}
+
+}  // namespace
+
+// [SECTION] public -------------------------------------------------------------------------
+
+int ceil_percent_of(int n, double percent) {
+    if (n <= 0 || !(percent > 0)) return 0;
+    if (percent >= 100) return n;
+    std::int64_t result;
+    if (percent == std::floor(percent)) {
+        const std::int64_t product = std::int64_t{n} * static_cast<std::int64_t>(percent);
+        result = (product + 99) / 100;
+    } else {
+        result = static_cast<std::int64_t>(std::ceil(static_cast<double>(n) * percent / 100.0 - 1e-9));
+    }
+    return static_cast<int>(std::clamp<std::int64_t>(result, 0, n));
+}
+
+std::vector<int> years_in(const Portfolio& portfolio) {
+    // Few distinct years, many entries: a sorted set in a vector, found by binary search.
+    std::vector<int> years;
+    auto note = [&](const YearValues& values) {
+        for (const auto& kv : values.items) {
+            auto it = std::lower_bound(years.begin(), years.end(), kv.first);
+            if (it == years.end() || *it != kv.first) years.insert(it, kv.first);
+        }
+    };
+    for (const Account& a : portfolio.accounts) {
+        note(a.revenue);
+        note(a.wallet);
+    }
+    return years;
+}
+
+std::optional<int> analysis_year(const Portfolio& portfolio, std::optional<int> requested) {
+    if (requested) return requested;
+    if (portfolio.info.year) return portfolio.info.year;
+    std::optional<int> latest;
+    for (const Account& a : portfolio.accounts)
+        for (const auto& [y, amount] : a.revenue.items)
+            if (amount > 0 && (!latest || y > *latest)) latest = y;
+    return latest;
+}
+
+std::vector<int> report_layer_order(const Report& report) {
+    std::vector<int> order = report.pyramid.by_revenue;
+    order.reserve(report.pyramid.rank_of.size());
+    for (std::size_t i = 0; i < report.pyramid.rank_of.size(); ++i)
+        if (report.pyramid.rank_of[i] == 0) order.push_back(static_cast<int>(i));
+    return order;
+}
+
+void recompute_rating(const Portfolio& portfolio, Report& report) {
+    const std::size_t count = portfolio.accounts.size();
+    const std::vector<CriterionTerms> criteria = criterion_terms(portfolio);
+    MatrixReport& matrix = report.matrix;
+    matrix.x_threshold = portfolio.info.matrix.x_threshold;
+    matrix.y_threshold = portfolio.info.matrix.y_threshold;
+    matrix.of.resize(count);
+    matrix.quadrant_counts = {};
+    report.rating.of.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        AccountRating r = rate_account(portfolio.accounts[i], criteria, matrix);
+        report.rating.of[i] = r.figures;
+        matrix.of[i] = r.placement;
+        ++matrix.quadrant_counts[static_cast<std::size_t>(r.placement.quadrant)];
+    }
+    report.rating.ranking = rating_order(portfolio, report.rating.of);
+    report.rating.place_of.resize(count);
+    for (std::size_t p = 0; p < count; ++p) report.rating.place_of[report.rating.ranking[p]] = static_cast<int>(p) + 1;
+}
+
+Report analyze(const Portfolio& portfolio, std::optional<int> requested_year) {
+    Report report;
+    const std::size_t count = portfolio.accounts.size();
+    report.year = analysis_year(portfolio, requested_year);
+    report.accounts = static_cast<int>(count);
+
+    // One read of every account's revenue; with no year all of it stays 0.
+    std::vector<RevenueFacts> facts(count);
+    if (report.year)
+        for (std::size_t i = 0; i < count; ++i) facts[i] = revenue_facts(portfolio.accounts[i].revenue, *report.year);
+    report.revenue_of.resize(count);
+    std::vector<double> previous_revenue(count);
+    std::vector<bool> sold_before(count), sold_before_previous(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        report.revenue_of[i] = facts[i].current;
+        previous_revenue[i] = facts[i].previous;
+        sold_before[i] = facts[i].sold_before();
+        sold_before_previous[i] = facts[i].sold_before_previous;
+    }
+
+    fill_pyramid(portfolio, assign_layers(portfolio, report.revenue_of, sold_before), report.revenue_of,
+                 report.pyramid);
+    fill_pareto(report.pyramid.by_revenue, report.revenue_of, count, report.pareto);
+    recompute_rating(portfolio, report);
+    fill_wallet(portfolio, report.year, report.revenue_of, report.wallet);
+    if (report.year) {
+        fill_retention(*report.year, facts, report.retention);
+        fill_migration(*report.year, assign_layers(portfolio, previous_revenue, sold_before_previous),
+                       report.pyramid, report_layer_order(report), report.migration);
+    } else {
+        report.retention.status_of.assign(count, RetentionStatus::none);
+        report.migration.previous_layer_of = report.pyramid.layer_of;
+    }
+    fill_breakdowns(portfolio, report.revenue_of, report.wallet, report.pareto.total_revenue,
+                    report.breakdowns);
+    return report;
+}
+
+}  // namespace kc

@@ -1,0 +1,197 @@
+// The analyses of ../shared/spec/analysis.md (pyramid, Pareto/ABC, rating, matrix,
+// wallet, retention) plus the extensions of docs/analysis-extensions.md (pyramid
+// migration, breakdowns per segment/region/product), computed in one pass into one
+// Report value. Per-account results are vectors indexed like Portfolio::accounts, so a
+// view finds account i in O(1); ordered lists (ranking, rank order) hold account indices.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace kc {
+
+// [SECTION] enums of the report ----------------------------------------------------
+
+// The seven layers in Curry's order, top of the pyramid first. The order is also the
+// "higher/lower" of the migration summary (see docs/analysis-extensions.md).
+enum class Layer : std::uint8_t { top, large, medium, small, inactive, prospect, suspect };
+inline constexpr int kLayerCount = 7;
+inline constexpr std::array<Layer, kLayerCount> kAllLayers = {
+    Layer::top, Layer::large, Layer::medium, Layer::small,
+    Layer::inactive, Layer::prospect, Layer::suspect};
+inline bool is_customer_layer(Layer layer) { return layer <= Layer::small; }
+
+enum class AbcClass : std::uint8_t { none, a, b, c };          // none: not a customer
+enum class Quadrant : std::uint8_t { none, key, key_development, maintenance, opportunistic };
+enum class RetentionStatus : std::uint8_t { none, retained, lost, new_customer, reactivated };
+
+// The report's strings: "top", "A", "key_development", "reactivated"; "" for none.
+std::string_view to_string(Layer value);
+std::string_view to_string(AbcClass value);
+std::string_view to_string(Quadrant value);
+std::string_view to_string(RetentionStatus value);
+
+// [SECTION] the sections ------------------------------------------------------------
+
+struct LayerFigures {
+    int count = 0;
+    double revenue = 0;          // 0 for the three lower layers
+    double revenue_share = 0;    // of the customers' total; 0 when that is 0
+    double account_share = 0;    // of all accounts; 0 when there are none
+};
+
+struct PyramidReport {
+    std::array<LayerFigures, kLayerCount> layers{};   // indexed by Layer
+    std::vector<Layer> layer_of;                      // per account
+    std::vector<int> rank_of;                         // per account: 1..n, 0 for non-customers
+    std::vector<int> by_revenue;                      // customers, rank order (rev desc, id asc)
+    // Last rank of top, large and medium: the exact ceilings of section 1.
+    std::array<int, 3> last_rank{};
+};
+
+struct ParetoReport {
+    int customers = 0;
+    double total_revenue = 0;
+    int accounts_for_80 = 0;
+    double share_of_accounts_for_80 = 0;
+    int top20_count = 0;
+    double top20_revenue_share = 0;
+    double gini = 0;
+    int accounts_for_95 = 0;                 // last rank of class B
+    std::vector<AbcClass> abc_of;            // per account; none for non-customers
+    std::vector<double> cumulative_share;    // C(k)/T for k = 1..n (the Pareto curve)
+};
+
+struct RatingFigures {
+    double unweighted_total = 0;
+    double weighted_total = 0;
+    std::optional<double> unweighted_index;  // null: no scores
+    std::optional<double> weighted_index;    // null: no scores or all their weights 0
+    bool complete = true;                    // a score for every criterion
+};
+
+struct RatingReport {
+    std::vector<RatingFigures> of;   // per account
+    std::vector<int> ranking;        // weighted_index desc, null last, ties by id
+    std::vector<int> place_of;       // per account: 1-based place in `ranking`
+};
+
+struct MatrixPlacement {
+    std::optional<double> attractiveness;
+    std::optional<double> position;
+    Quadrant quadrant = Quadrant::none;      // none when either axis is null
+};
+
+struct MatrixReport {
+    double x_threshold = 50;                 // position
+    double y_threshold = 50;                 // attractiveness
+    std::vector<MatrixPlacement> of;         // per account
+    std::array<int, 5> quadrant_counts{};    // indexed by Quadrant (none = not placed)
+};
+
+struct WalletFigures {
+    bool has_wallet = false;                 // wallet(a, Y) > 0
+    double wallet = 0;
+    double share_of_wallet = 0;
+    double room = 0;
+};
+
+struct WalletReport {
+    std::optional<double> share_of_wallet;   // Σ rev / Σ wallet over accounts with a wallet
+    double revenue = 0;                      // Σ rev over accounts with a wallet
+    double wallet = 0;                       // Σ wallet
+    double room = 0;                         // Σ room
+    std::vector<int> accounts;               // accounts with a wallet, file order
+    std::vector<WalletFigures> of;           // per account
+};
+
+struct RetentionReport {
+    std::optional<int> previous_year;        // Y − 1; null with Y
+    int customers_previous = 0;              // |P|
+    int retained = 0, lost = 0, new_customers = 0, reactivated = 0;
+    std::optional<double> retention_rate;
+    std::optional<double> net_revenue_retention;
+    double revenue_previous = 0;             // Σ_{a∈P} rev(a, Y−1)
+    double revenue_of_previous_now = 0;      // Σ_{a∈P} rev(a, Y)
+    std::vector<RetentionStatus> status_of;  // per account
+};
+
+// Extension: how accounts moved between the layers of Y − 1 and of Y.
+struct MigrationReport {
+    std::optional<int> from_year, to_year;                // null with Y
+    std::vector<Layer> previous_layer_of;                 // per account: layer in Y − 1
+    std::array<std::array<int, kLayerCount>, kLayerCount> counts{};   // [from][to]
+    // [from][to]: the accounts, in the order of report_layer_order (Y's ranks first).
+    std::array<std::array<std::vector<int>, kLayerCount>, kLayerCount> accounts;
+    int up = 0, down = 0, unchanged = 0;
+};
+
+// Extension: figures per segment, region or product group.
+struct GroupFigures {
+    std::optional<std::string> key;          // null: accounts without a value
+    int accounts = 0;
+    int customers = 0;                       // rev(a, Y) > 0
+    double revenue = 0;                      // Σ rev(a, Y)
+    double revenue_share = 0;                // of the customers' total; 0 when that is 0
+    double wallet = 0;                       // Σ wallet(a, Y)
+    double revenue_with_wallet = 0;          // Σ rev(a, Y) over accounts with wallet(a, Y) > 0
+    std::optional<double> share_of_wallet;   // revenue_with_wallet / wallet; null when wallet 0
+};
+
+struct Breakdown {
+    // Revenue desc, ties by key (byte order), the null-key group last.
+    std::vector<GroupFigures> groups;
+    // Per account: index into `groups` (segment and region only; an account may be in
+    // several product groups, see Account::products).
+    std::vector<int> group_of;
+};
+
+struct BreakdownsReport {
+    Breakdown segment, region, product;
+};
+
+// [SECTION] the report ----------------------------------------------------------------
+
+struct Report {
+    std::optional<int> year;                 // Y; null when no year can be found
+    int accounts = 0;
+    std::vector<double> revenue_of;          // rev(a, Y) per account; 0 when Y is null
+    PyramidReport pyramid;
+    ParetoReport pareto;
+    RatingReport rating;
+    MatrixReport matrix;
+    WalletReport wallet;
+    RetentionReport retention;
+    MigrationReport migration;
+    BreakdownsReport breakdowns;
+};
+
+// Every figure of the spec and the extensions for `year` (see analysis_year).
+Report analyze(const Portfolio& portfolio, std::optional<int> year = {});
+
+// Recomputes only rating and matrix: enough after an edit of scores, weights, ranges,
+// axes or matrix thresholds (nothing else of the report depends on them).
+void recompute_rating(const Portfolio& portfolio, Report& report);
+
+// Every year that occurs in any account's revenue or wallet, ascending, once.
+std::vector<int> years_in(const Portfolio& portfolio);
+
+// Y: `requested`, else portfolio.year, else the latest year with revenue > 0 in any
+// account; null when none of these exists.
+std::optional<int> analysis_year(const Portfolio& portfolio, std::optional<int> requested);
+
+// ceil(n · percent / 100), exactly: in integers when `percent` is integral, else with
+// 1e-9 taken off before rounding up (section 1). Clamped to 0..n.
+int ceil_percent_of(int n, double percent);
+
+// Every account once: the customers in rank order, then the others in file order
+// (the order of `layer_of` in the report JSON).
+std::vector<int> report_layer_order(const Report& report);
+
+}  // namespace kc
