@@ -1,0 +1,87 @@
+// window.kamcanvas: the page's JavaScript API (documented in docs/js-api.md), linked with
+// --post-js. Each method is a synchronous call into the app between two frames (through
+// the KEEPALIVE exports of src/web/js_api.cpp); nothing here makes a request.
+
+(function () {
+  'use strict';
+
+  let started = false;
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(() => {});   // a failed start is shown on the page; awaiting callers still see it
+
+  // Called by the app after its first frames (the example is on screen), or on failure.
+  Module['kcSignalReady'] = function () {
+    started = true;
+    Module['kcShowStatus']('', false);
+    resolveReady();
+  };
+  Module['kcFailReady'] = (error) => rejectReady(error);
+
+  function requireStarted() {
+    if (!started) throw new Error('kamcanvas is still starting: await kamcanvas.ready first');
+  }
+
+  // Runs use(ptr, byteLength) with `text` as UTF-8 in wasm memory, freed afterwards.
+  function withUTF8(text, use) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    if (!ptr) throw new Error(`kamcanvas: not enough memory for ${size} bytes`);
+    try {
+      stringToUTF8(text, ptr, size);
+      return use(ptr, size - 1);
+    } finally {
+      _free(ptr);
+    }
+  }
+
+  const api = {
+    // Resolves once the app runs and shows the bundled example.
+    ready,
+
+    // Opens `text` as a portfolio, exactly as opening a file does. On errors the open
+    // portfolio stays as it was. → {ok, errors: [{place, message, code}], warnings: [...]}
+    load(text, name = 'portfolio.kamcanvas.json') {
+      requireStarted();
+      if (typeof text !== 'string') throw new TypeError('kamcanvas.load(text): text must be a string');
+      // "" is the bundled example's name inside the app: an API load is never that.
+      const fileName = typeof name === 'string' && name !== '' ? name : 'portfolio.kamcanvas.json';
+      return withUTF8(fileName, (namePtr) => withUTF8(text, (textPtr, length) =>
+        JSON.parse(UTF8ToString(_app_load(namePtr, textPtr, length)))));
+    },
+
+    // The open portfolio as format-1 text, exactly what Save downloads.
+    save() {
+      requireStarted();
+      return UTF8ToString(_app_save());
+    },
+
+    // → {name, accounts, year}: portfolio name, number of accounts, analysis year or null.
+    summary() {
+      requireStarted();
+      return JSON.parse(UTF8ToString(_app_summary()));
+    },
+
+    // The analysis report of the open portfolio, the same object `kamcanvas analyze
+    // [--year Y]` prints. Without `year`, the portfolio's own analysis year.
+    analyze(year) {
+      requireStarted();
+      const hasYear = year !== undefined && year !== null;
+      if (hasYear && !Number.isInteger(year))
+        throw new TypeError('kamcanvas.analyze(year): year must be an integer');
+      return JSON.parse(UTF8ToString(_app_analyze(hasYear ? year : 0, hasYear ? 1 : 0)));
+    },
+
+    // The UI language, "nl" or "en"; with a code, switches to it first.
+    language(code) {
+      requireStarted();
+      if (code === undefined) return UTF8ToString(_app_language(0));
+      if (code !== 'nl' && code !== 'en')
+        throw new RangeError('kamcanvas.language(code): code must be "nl" or "en"');
+      return withUTF8(code, (ptr) => UTF8ToString(_app_language(ptr)));
+    },
+  };
+
+  window['kamcanvas'] = Object.freeze(api);
+})();

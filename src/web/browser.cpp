@@ -1,0 +1,141 @@
+// The browser bridge (see browser.hpp): EM_JS calls into Module.kcBrowser (browser.js) and
+// the two KEEPALIVE callbacks through which JS hands files and pastes back. Callbacks only
+// queue; main.cpp drains the queues at the start of a frame, outside ImGui::NewFrame/Render.
+#include "browser.hpp"
+
+#include <cstdlib>
+#include <utility>
+
+#include <emscripten.h>
+
+// [SECTION] JS side (browser.js) -------------------------------------------------------
+
+EM_JS(void, js_install_hooks, (), { Module['kcBrowser'].installHooks(); });
+
+EM_JS(void, js_pick_file, (const char* accept), {
+    Module['kcBrowser'].pickFile(UTF8ToString(accept));
+});
+
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, size_t size), {
+    // slice() copies: the Blob must not see wasm memory change or move under it.
+    Module['kcBrowser'].download(UTF8ToString(name), UTF8ToString(mime),
+                                 HEAPU8.slice(data, data + size));
+});
+
+EM_JS(void, js_copy_text, (const char* text), {
+    Module['kcBrowser'].copyText(UTF8ToString(text));
+});
+
+EM_JS(int, js_prefers_dutch, (), { return Module['kcBrowser'].prefersDutch() ? 1 : 0; });
+
+EM_JS(void, js_set_cursor, (const char* css), {
+    Module['kcBrowser'].setCursor(UTF8ToString(css));
+});
+
+EM_JS(void, js_signal_ready, (), {
+    if (Module['kcSignalReady']) Module['kcSignalReady']();
+});
+
+EM_JS(void, js_fail_to_start, (const char* reason), {
+    Module['kcFailToStart'](UTF8ToString(reason));
+});
+
+namespace {
+
+std::vector<kc::web::OpenedFile> g_opened_files;
+// What ImGui pastes on Ctrl+V: the last text copied in the app or pasted into the page.
+std::string g_clipboard;
+
+void set_clipboard_text(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    js_copy_text(g_clipboard.c_str());
+}
+
+const char* get_clipboard_text(void*) { return g_clipboard.c_str(); }
+
+}  // namespace
+
+// [SECTION] callbacks from JS (exported in cmake/web.cmake) ------------------------------
+
+extern "C" {
+
+// A file read by browser.js. Takes ownership of both buffers (allocated with _malloc).
+EMSCRIPTEN_KEEPALIVE void app_file_opened(char* name, char* bytes, int size) {
+    kc::web::OpenedFile file;
+    file.name = name;
+    file.bytes.assign(bytes, static_cast<std::size_t>(size));
+    std::free(name);
+    std::free(bytes);
+    g_opened_files.push_back(std::move(file));
+}
+
+// Text from a 'paste' event. Ownership of `text` passes here. When the paste came from
+// Ctrl+V, ImGui pastes it itself from the clipboard copy; otherwise it is typed in.
+EMSCRIPTEN_KEEPALIVE void app_clipboard_pasted(char* text, int imgui_pastes_it) {
+    g_clipboard = text;
+    std::free(text);
+    if (!imgui_pastes_it) ImGui::GetIO().AddInputCharactersUTF8(g_clipboard.c_str());
+}
+
+}  // extern "C"
+
+namespace kc::web {
+
+// [SECTION] Platform -------------------------------------------------------------------
+
+void BrowserPlatform::pick_file(const char* accept) { js_pick_file(accept ? accept : ""); }
+
+void BrowserPlatform::download(const std::string& filename, const std::string& mime,
+                               const std::string& bytes) {
+    js_download(filename.c_str(), mime.c_str(), bytes.data(), bytes.size());
+}
+
+void BrowserPlatform::copy_to_clipboard(const std::string& text) {
+    set_clipboard_text(nullptr, text.c_str());
+}
+
+// [SECTION] the rest ---------------------------------------------------------------------
+
+void install_browser_hooks() {
+    ImGuiIO& io = ImGui::GetIO();
+    // Replaces GLFW's clipboard functions, which do nothing in the browser.
+    io.SetClipboardTextFn = set_clipboard_text;
+    io.GetClipboardTextFn = get_clipboard_text;
+    io.ClipboardUserData = nullptr;
+    js_install_hooks();
+}
+
+std::vector<OpenedFile> take_opened_files() {
+    std::vector<OpenedFile> files;
+    files.swap(g_opened_files);
+    return files;
+}
+
+std::string preferred_language() { return js_prefers_dutch() ? "nl" : "en"; }
+
+void update_cursor(ImGuiMouseCursor cursor) {
+    const char* css = "default";
+    switch (cursor) {
+        case ImGuiMouseCursor_None: css = "none"; break;
+        case ImGuiMouseCursor_TextInput: css = "text"; break;
+        case ImGuiMouseCursor_ResizeAll: css = "move"; break;
+        case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+        case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+        case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
+        case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
+        case ImGuiMouseCursor_Hand: css = "pointer"; break;
+        case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+        default: break;
+    }
+    static const char* current = nullptr;
+    if (css != current) {   // only tell the DOM when it changes
+        current = css;
+        js_set_cursor(css);
+    }
+}
+
+void signal_ready() { js_signal_ready(); }
+
+void report_start_failure(const char* reason) { js_fail_to_start(reason); }
+
+}  // namespace kc::web

@@ -1,0 +1,52 @@
+// The browser as the app sees it: file picker, drag-and-drop, download, clipboard,
+// shortcut keys, language, cursor. Everything here is a thin EM_JS bridge; results that
+// arrive from JS callbacks (opened files, pastes) are queued and applied at the start of
+// the next frame, never in the middle of one.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/app.hpp"
+
+namespace kc::web {
+
+// kc::ui::Platform for the browser: what the app asks of its host.
+class BrowserPlatform final : public kc::ui::Platform {
+public:
+    // A hidden <input type=file>; the file arrives later through take_opened_files().
+    void pick_file(const char* accept) override;
+    // A Blob offered through <a download>.
+    void download(const std::string& filename, const std::string& mime,
+                  const std::string& bytes) override;
+    // navigator.clipboard plus a local copy that ImGui's paste reads.
+    void copy_to_clipboard(const std::string& text) override;
+};
+
+// A file the user chose or dropped, read into memory, waiting for the next frame.
+struct OpenedFile {
+    std::string name;
+    std::string bytes;
+};
+
+// Document listeners (drop, paste, the app's shortcut keys) and ImGui's clipboard hooks.
+// Call once, after the ImGui context and its GLFW backend exist.
+void install_browser_hooks();
+
+// Files opened since the last call, oldest first.
+std::vector<OpenedFile> take_opened_files();
+
+// "nl" or "en": the first of navigator.languages that is Dutch or English; "en" otherwise.
+std::string preferred_language();
+
+// The canvas's CSS cursor, following what ImGui wants (GLFW-JS 3.1.6 sets none).
+void update_cursor(ImGuiMouseCursor cursor);
+
+// Resolves window.kamcanvas.ready (src/web/api.js).
+void signal_ready();
+
+// Shows `reason` on the page and rejects window.kamcanvas.ready.
+void report_start_failure(const char* reason);
+
+}  // namespace kc::web

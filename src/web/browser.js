@@ -1,0 +1,155 @@
+// The browser side of src/web/browser.cpp (linked with --pre-js): file picker, drag-and-drop,
+// download, clipboard, the app's shortcut keys, language, cursor. C++ calls in through
+// Module.kcBrowser (thin EM_JS wrappers); files and pastes go back through the KEEPALIVE
+// exports _app_file_opened and _app_clipboard_pasted, which only queue them for the next frame.
+// Nothing here makes a request: files are read locally and downloads are in-memory Blobs.
+
+Module['kcBrowser'] = (function () {
+  'use strict';
+
+  // Copies a JS string into wasm memory (UTF-8, 0-terminated); the callee frees it.
+  function newUTF8(text) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    if (ptr) stringToUTF8(text, ptr, size);
+    return ptr;
+  }
+
+  // Hands one file's bytes to the app (C++ takes ownership of both buffers).
+  function deliverFile(name, bytes) {
+    const namePtr = newUTF8(name);
+    const dataPtr = _malloc(Math.max(1, bytes.length));
+    if (!namePtr || !dataPtr) {
+      if (namePtr) _free(namePtr);
+      if (dataPtr) _free(dataPtr);
+      console.error(`kamcanvas: not enough memory to open ${name} (${bytes.length} bytes)`);
+      return;
+    }
+    HEAPU8.set(bytes, dataPtr);   // HEAPU8 read after _malloc: memory may have grown
+    _app_file_opened(namePtr, dataPtr, bytes.length);
+  }
+
+  function readFile(file) {
+    file.arrayBuffer().then(
+      (buffer) => deliverFile(file.name, new Uint8Array(buffer)),
+      (error) => console.error(`kamcanvas: could not read ${file.name}: ${error}`));
+  }
+
+  // [SECTION] open: one hidden <input type=file>, reused -------------------------------
+  let fileInput = null;
+  function pickFile(accept) {
+    if (!fileInput) {
+      fileInput = document.createElement('input');
+      fileInput.type = 'file';
+      fileInput.hidden = true;
+      fileInput.addEventListener('change', () => {
+        const file = fileInput.files && fileInput.files[0];
+        fileInput.value = '';     // picking the same file again must fire 'change' again
+        if (file) readFile(file);
+      });
+      document.body.appendChild(fileInput);
+    }
+    fileInput.accept = accept;
+    // Called from the frame after a click or key press: still inside the browser's
+    // user-activation window, so the picker is allowed to open.
+    fileInput.click();
+  }
+
+  // [SECTION] drag-and-drop: our own listeners (GLFW's need the filesystem, which is off) --
+  function hasFiles(event) {
+    const types = event.dataTransfer && event.dataTransfer.types;
+    return !!types && Array.prototype.indexOf.call(types, 'Files') >= 0;
+  }
+  function installDrop() {
+    document.addEventListener('dragover', (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();              // allows the drop instead of navigating to the file
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    document.addEventListener('drop', (event) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      const file = event.dataTransfer.files[0];   // one portfolio at a time: the first file
+      if (file) readFile(file);
+    });
+  }
+
+  // [SECTION] download: an in-memory Blob through <a download> -------------------------
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; a minute is plenty.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  // [SECTION] clipboard ----------------------------------------------------------------
+  // Copy: the system clipboard where the browser allows it (async; may be refused without
+  // focus or permission) — C++ keeps a local copy either way.
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText)
+      navigator.clipboard.writeText(text).catch(() => {});
+  }
+  // Paste: the browser gives the clipboard only to a 'paste' event. Ctrl+V also reaches
+  // ImGui as a key, and ImGui then pastes from the local copy, so the event just refreshes
+  // that copy (typing the text as well would paste twice, and ImGui ignores typed characters
+  // while Ctrl is down). Any other paste (Cmd+V, the browser's menu) is typed into the
+  // focused field as characters.
+  let lastKeyWasCtrlV = false;
+  function installPaste() {
+    window.addEventListener('keydown', (event) => {
+      lastKeyWasCtrlV = event.ctrlKey && !event.metaKey && !event.altKey &&
+        (event.key === 'v' || event.key === 'V');
+    }, true);
+    document.addEventListener('paste', (event) => {
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (!text) return;
+      event.preventDefault();
+      const ptr = newUTF8(text);
+      if (ptr) _app_clipboard_pasted(ptr, lastKeyWasCtrlV ? 1 : 0);
+      lastKeyWasCtrlV = false;
+    });
+  }
+
+  // [SECTION] the app's own shortcuts: keep the browser from acting on them --------------
+  // Ctrl/Cmd + O (browser: open file), S (save page), Z / Shift+Z / Y (undo, redo). The key
+  // still reaches GLFW and ImGui: preventDefault does not stop other listeners.
+  const appShortcutKeys = new Set(['o', 's', 'z', 'y']);
+  function installShortcuts() {
+    window.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey &&
+          appShortcutKeys.has(event.key.toLowerCase()))
+        event.preventDefault();
+    }, true);
+  }
+
+  // [SECTION] language and cursor ------------------------------------------------------
+  function prefersDutch() {
+    const languages = navigator.languages && navigator.languages.length
+      ? navigator.languages : [navigator.language || ''];
+    for (const tag of languages) {
+      const code = String(tag).toLowerCase();
+      if (code === 'nl' || code.startsWith('nl-')) return true;
+      if (code === 'en' || code.startsWith('en-')) return false;
+    }
+    return false;
+  }
+
+  function setCursor(css) {
+    if (Module['canvas'].style.cursor !== css) Module['canvas'].style.cursor = css;
+  }
+
+  return {
+    installHooks() { installDrop(); installPaste(); installShortcuts(); },
+    pickFile,
+    download,
+    copyText,
+    prefersDutch,
+    setCursor,
+  };
+})();

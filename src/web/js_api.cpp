@@ -1,0 +1,90 @@
+// The KEEPALIVE exports behind window.kamcanvas (src/web/api.js, docs/js-api.md). Strings
+// come in as UTF-8 buffers that JS owns; results go out as UTF-8 in one reply buffer that
+// JS copies at once. Loading takes the same path as a file the user opens
+// (App::open_file); the report is the CLI's (report_to_json of the document's analysis).
+#include "js_api.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <emscripten.h>
+
+#include "core/analysis.hpp"
+#include "core/document.hpp"
+#include "core/model.hpp"
+#include "core/report_json.hpp"
+
+namespace {
+
+kc::ui::App* g_app = nullptr;
+std::string g_reply;   // the last result, read by JS right after the call
+
+const char* reply(std::string text) {
+    g_reply = std::move(text);
+    return g_reply.c_str();
+}
+
+std::string dump(const kc::Json& json) {
+    return json.dump(-1, ' ', false, kc::Json::error_handler_t::replace);
+}
+
+kc::Json problems_json(const kc::Problems& problems) {
+    kc::Json list = kc::Json::array();
+    for (const auto& problem : problems)
+        list.push_back({{"place", problem.place}, {"message", problem.message}, {"code", problem.code}});
+    return list;
+}
+
+}  // namespace
+
+namespace kc::web {
+
+void set_api_app(kc::ui::App* app) { g_app = app; }
+
+std::string open_result_json(const kc::ui::OpenResult& result) {
+    kc::Json json = {{"ok", result.ok},
+                     {"errors", problems_json(result.errors)},
+                     {"warnings", problems_json(result.warnings)}};
+    return dump(json);
+}
+
+}  // namespace kc::web
+
+extern "C" {
+
+// kamcanvas.load(text, name): `size` bytes at `bytes` (UTF-8 of the JS string).
+EMSCRIPTEN_KEEPALIVE const char* app_load(const char* name, const char* bytes, int size) {
+    const auto result = g_app->open_file(name, std::string_view(bytes, static_cast<std::size_t>(size)));
+    return reply(kc::web::open_result_json(result));
+}
+
+// kamcanvas.save(): the open portfolio as format-1 text, as Save writes it.
+EMSCRIPTEN_KEEPALIVE const char* app_save() { return reply(g_app->save_text()); }
+
+// kamcanvas.summary(): {name, accounts, year}; year is the analysis year or null.
+EMSCRIPTEN_KEEPALIVE const char* app_summary() {
+    const kc::Portfolio& portfolio = g_app->document().portfolio();
+    const std::optional<int> year = kc::analysis_year(portfolio, std::nullopt);
+    kc::Json json = {{"name", portfolio.info.name},
+                     {"accounts", portfolio.accounts.size()},
+                     {"year", year ? kc::Json(*year) : kc::Json(nullptr)}};
+    return reply(dump(json));
+}
+
+// kamcanvas.analyze(year): the report of `kamcanvas analyze [--year Y]`.
+EMSCRIPTEN_KEEPALIVE const char* app_analyze(int year, int has_year) {
+    const kc::Document& document = g_app->document();
+    const std::optional<int> requested = has_year ? std::optional<int>(year) : std::nullopt;
+    return reply(dump(kc::report_to_json(document.report(requested), document.portfolio())));
+}
+
+// kamcanvas.language(code): sets the UI language when `code` is "nl" or "en" (anything
+// else only reads it); returns the language now in use.
+EMSCRIPTEN_KEEPALIVE const char* app_language(const char* code) {
+    const std::string_view wanted = code ? code : "";
+    if (wanted == "nl" || wanted == "en") g_app->set_language(wanted);
+    return reply(std::string(g_app->language()));
+}
+
+}  // extern "C"

@@ -1,0 +1,111 @@
+// The web app's entry point: a GLFW window on the page's <canvas id="canvas">, a Dear ImGui
+// context with the GLFW and OpenGL3 (WebGL 2) backends, the app with the bundled example
+// open, and a main loop run by the browser (requestAnimationFrame). main() returns at once
+// into the browser; everything the loop needs lives in `g` below.
+#include <cstdio>
+#include <memory>
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+
+#include "browser.hpp"
+#include "display.hpp"
+#include "embedded.hpp"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "js_api.hpp"
+#include "ui/app.hpp"
+
+namespace {
+
+// window.kamcanvas.ready resolves after this many frames: ImGui lays auto-sized windows
+// out on the first frame and shows them from the second, so by the third the example
+// is on screen.
+constexpr int kFramesBeforeReady = 3;
+
+struct WebState {
+    GLFWwindow* window = nullptr;
+    kc::web::BrowserPlatform platform;
+    std::unique_ptr<kc::ui::App> app;
+    kc::web::Display display;
+    int frames = 0;
+};
+WebState g;
+
+// Files the user opened or dropped since the last frame, in the order they arrived.
+void open_pending_files() {
+    for (auto& file : kc::web::take_opened_files()) g.app->open_file(file.name, file.bytes);
+}
+
+void frame() {
+    open_pending_files();
+    g.display.update();
+
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    g.app->draw();
+    ImGui::Render();
+    kc::web::update_cursor(ImGui::GetMouseCursor());
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(g.window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (++g.frames == kFramesBeforeReady) kc::web::signal_ready();
+}
+
+// Messages go to the browser console (stderr: console.error).
+void report_glfw_error(int code, const char* description) {
+    std::fprintf(stderr, "GLFW error %d: %s\n", code, description);
+}
+
+}  // namespace
+
+int main() {
+    glfwSetErrorCallback(report_glfw_error);
+    if (!glfwInit()) {
+        kc::web::report_start_failure("GLFW");
+        return 1;
+    }
+    // The window is the canvas; create it at its final size so the first frame is right.
+    const kc::web::CanvasMetrics metrics = kc::web::read_canvas_metrics();
+    g.window = glfwCreateWindow(metrics.pixel_width(), metrics.pixel_height(), "kamcanvas",
+                                nullptr, nullptr);
+    if (!g.window) {
+        kc::web::report_start_failure("WebGL 2");
+        return 1;
+    }
+    glfwMakeContextCurrent(g.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // no filesystem; nothing is written behind the user's back
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // The CSS cursor is ours (browser.cpp); GLFW-JS 3.1.6 cannot set one.
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    kc::web::install_browser_hooks();
+
+    g.app = std::make_unique<kc::ui::App>(g.platform, kc::web::preferred_language());
+    kc::web::set_api_app(g.app.get());
+    // The app may have set its style; the display scales that one.
+    g.display.start(metrics);
+
+    // The bundled example ("" = the example, see app.hpp) is open when the page appears.
+    const auto example = g.app->open_file("", kc::web::embedded::example_portfolio_text());
+    if (!example.ok)
+        std::fprintf(stderr, "kamcanvas: the bundled example did not open (%zu errors)\n",
+                     example.errors.size());
+
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}
