@@ -92,7 +92,7 @@ bool criterion_exists(const Portfolio& portfolio, int criterion, Problems& out) 
 }
 
 void check_text(std::string_view text, const std::string& place, bool required, Problems& out) {
-    if (required && text.empty()) refuse(out, "required", place, "must be a non-empty string");
+    if (required && text.empty()) refuse(out, "empty", place, "must be a non-empty string");
     else if (!valid_utf8(text)) refuse(out, "invalid_utf8", place, "must be valid UTF-8 text");
 }
 
@@ -101,13 +101,14 @@ void check_year(int year, const std::string& place, Problems& out) {
         refuse(out, "bad_year", place, "year must have four digits (1000–9999), got " + std::to_string(year));
 }
 
-// A finite number in low..high (high defaults to the largest magnitude a file may hold).
-void check_number(double value, const std::string& place, double low, double high, Problems& out) {
+// A finite number in low..high (a high of kMaxMagnitude reads "≥ low").
+void check_number(double value, const std::string& place, double low, double high, Problems& out,
+                  const char* code = "out_of_range") {
     if (!std::isfinite(value) || value < low || value > high) {
         const std::string range = high >= kMaxMagnitude
                                       ? "a number ≥ " + number_text(low)
                                       : "a number from " + number_text(low) + " to " + number_text(high);
-        refuse(out, "out_of_range", place, "must be " + range + ", got " + number_text(value));
+        refuse(out, code, place, "must be " + range + ", got " + number_text(value));
     }
 }
 
@@ -117,7 +118,7 @@ void check_amount(double value, const std::string& place, Problems& out) {
 
 void check_score(const Criterion& criterion, double value, const std::string& place, Problems& out) {
     if (!has_score(value)) return;   // "no score" is always allowed
-    check_number(value, place, criterion.min, criterion.max, out);
+    check_number(value, place, criterion.min, criterion.max, out, "score_out_of_range");
 }
 
 void check_year_values(const YearValues& values, const std::string& place, Problems& out) {
@@ -190,7 +191,7 @@ void check_account(const Portfolio& portfolio, const Account& account, const std
 void check_kind(const Portfolio& p, const SetAccountText& e, Problems& out) {
     if (!account_exists(p, e.account, out)) return;
     const std::string place = account_place(e.account) + "/" + text_key(e.field);
-    if (e.field == AccountText::name && !e.value) refuse(out, "required", place, "must be a non-empty string");
+    if (e.field == AccountText::name && !e.value) refuse(out, "empty", place, "must be a non-empty string");
     else if (e.value) check_text(*e.value, place, e.field == AccountText::name, out);
 }
 
@@ -234,7 +235,7 @@ void check_kind(const Portfolio&, const SetPyramid& e, Problems& out) {
     check_number(e.medium, "/portfolio/pyramid/medium", 0, 100, out);
     const double sum = e.top + e.large + e.medium;
     if (out.size() == before && sum > 100)
-        refuse(out, "pyramid_sum", "/portfolio/pyramid",
+        refuse(out, "pyramid_over_100", "/portfolio/pyramid",
                "top + large + medium must be at most 100, got " + number_text(sum));
 }
 
