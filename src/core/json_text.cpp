@@ -44,11 +44,14 @@ bool is_valid_utf8(std::string_view text) {
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out += '"';
+    auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; };
     for (std::size_t i = 0; i < text.size();) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            out += static_cast<char>(c);
-            ++i;
+        if (plain(c)) {   // copy the whole run of plain ASCII at once
+            std::size_t end = i + 1;
+            while (end < text.size() && plain(static_cast<unsigned char>(text[end]))) ++end;
+            out.append(text.data() + i, end - i);
+            i = end;
             continue;
         }
         switch (c) {

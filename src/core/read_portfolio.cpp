@@ -269,7 +269,9 @@ private:
     // ---- errors and checks at the end ----
     void error(std::string place, std::string message, const char* code);
     void missing_keys(const Frame& f, std::initializer_list<int> required);
-    void check_score(int criterion, double value, const std::string& place);
+    // `place` makes the pointer only when there is an error to place.
+    template <typename Place>
+    void check_score(int criterion, double value, Place place);
     void resolve_scores();
     void check_account_ids();
     Account& account() { return portfolio_.accounts.back(); }
@@ -1019,15 +1021,16 @@ void PortfolioReader::read_score(Frame& f, const Scalar& v) {
               "unknown_criterion");
         return;
     }
-    check_score(found->second, value, pointer_of_value());
+    check_score(found->second, value, [this] { return pointer_of_value(); });
     account().scores[static_cast<std::size_t>(found->second)] = value;
 }
 
-void PortfolioReader::check_score(int index, double value, const std::string& place) {
+template <typename Place>
+void PortfolioReader::check_score(int index, double value, Place place) {
     if (!criterion_range_ok_[static_cast<std::size_t>(index)]) return;   // its max ≤ min is reported
     const Criterion& c = portfolio_.criteria[static_cast<std::size_t>(index)];
     if (value >= c.min && value <= c.max) return;
-    error(place,
+    error(place(),
           "must be from " + json_number(c.min) + " to " + json_number(c.max) + " (the range of criterion " +
               quote_for_message(c.id) + "), got " + json_number(value),
           "score_out_of_range");
@@ -1052,7 +1055,7 @@ void PortfolioReader::resolve_scores() {
                   "unknown_criterion");
             continue;
         }
-        check_score(index, s.value, place);
+        check_score(index, s.value, [&place] { return place; });
         portfolio_.accounts[s.account].scores[static_cast<std::size_t>(index)] = s.value;
     }
     pending_scores_ = {};
