@@ -1,0 +1,276 @@
+// The App of app.hpp: owns the document and the views, lays out one full-window frame,
+// turns menus, buttons and shortcuts into commands, and applies the edits views emit.
+//
+// Order within a frame: shortcuts, then every piece draws against the document as it
+// is, then the emitted edits are applied, then the commands run. So no view ever sees
+// the model change while it draws, and the next frame shows the result.
+#include "app.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/format.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "views.hpp"
+
+namespace kc::ui {
+
+namespace {
+
+constexpr const char* kOpenAccept = ".json,application/json";
+constexpr const char* kSaveMime = "application/json";
+
+bool ends_with_folded(std::string_view text, std::string_view suffix) {
+    if (text.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[text.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
+// "Q3/klanten.kamcanvas.json" → "klanten".
+std::string file_stem(std::string_view file_name) {
+    const std::size_t slash = file_name.find_last_of("/\\");
+    if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+    if (ends_with_folded(file_name, ".json")) file_name.remove_suffix(5);
+    if (ends_with_folded(file_name, ".kamcanvas")) file_name.remove_suffix(10);
+    return std::string(file_name);
+}
+
+// A name every operating system accepts: no path or reserved characters, no control
+// characters, no leading or trailing dots and spaces. UTF-8 letters stay.
+std::string safe_file_base(std::string_view name) {
+    std::string out;
+    for (char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool reserved = std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+        out += (byte < 0x20 || byte == 0x7F || reserved) ? '-' : c;
+    }
+    const std::size_t first = out.find_first_not_of(" .");
+    if (first == std::string::npos) return "";
+    out.erase(0, first);
+    out.erase(out.find_last_not_of(" .") + 1);
+    return out;
+}
+
+}  // namespace
+
+// [SECTION] state ----------------------------------------------------------------------------
+
+struct App::State {
+    explicit State(Platform& host) : platform(host) {
+        views.push_back(std::make_unique<AccountsView>());
+    }
+
+    Platform& platform;
+    Document document;
+    std::string file_name;
+    bool opened_any = false;   // false until the first successful open
+
+    std::vector<std::unique_ptr<View>> views;
+    Toolbar toolbar;
+    StatusLine status_line;
+    ProblemsPanel problems;
+    AboutWindow about;
+    std::vector<EditRequest> requests;
+    bool confirm_discard = false;   // ask before Open throws unsaved changes away
+
+    // check_warnings() of the portfolio as it is, recomputed once per change.
+    Problems warnings;
+    std::uint64_t warnings_version = ~std::uint64_t{0};
+
+    std::string shown_file_name() const {
+        if (!file_name.empty()) return file_name;
+        return opened_any ? tr(Key::example_file_name) : "—";
+    }
+
+    std::string save_file_name() const {
+        std::string base = safe_file_base(document.portfolio().info.name);
+        if (base.empty()) base = safe_file_base(file_stem(file_name));
+        if (base.empty()) base = "portfolio";
+        return base + ".kamcanvas.json";
+    }
+
+    void refresh_warnings() {
+        if (warnings_version == document.version()) return;
+        warnings = check_warnings(document.portfolio());
+        warnings_version = document.version();
+    }
+
+    Command shortcut() const {
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_O)) return Command::open;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_S)) return Command::save;
+        // While text is being typed, Ctrl+Z belongs to the text field.
+        if (ImGui::GetIO().WantTextInput) return Command::none;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Z)) return Command::undo;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiMod_Shift | ImGuiKey_Z)) return Command::redo;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Y)) return Command::redo;
+        return Command::none;
+    }
+
+    void run(Command command) {
+        switch (command) {
+            case Command::none: break;
+            case Command::open:
+                if (document.dirty()) confirm_discard = true;
+                else platform.pick_file(kOpenAccept);
+                break;
+            case Command::save:
+                platform.download(save_file_name(), kSaveMime, write_portfolio(document.portfolio()));
+                document.mark_saved();
+                break;
+            case Command::undo: document.undo(); break;
+            case Command::redo: document.redo(); break;
+            case Command::show_about: about.open = true; break;
+            case Command::show_problems: problems.open = true; break;
+            case Command::use_dutch: ui::set_language(Language::nl); break;
+            case Command::use_english: ui::set_language(Language::en); break;
+        }
+    }
+
+    void apply_requests() {
+        for (EditRequest& request : requests) {
+            if (request.kind == EditRequest::seal) {
+                document.seal();
+                continue;
+            }
+            ApplyResult result = document.apply(request.change, request.merge_key);
+            if (!result.ok()) problems.show_refusal(std::move(result.problems));
+        }
+        requests.clear();
+    }
+
+    void draw_frame(const Context& context, Command& command);
+    void draw_views(const Context& context);
+    void draw_confirm_discard();
+};
+
+// [SECTION] layout -----------------------------------------------------------------------------
+
+void App::State::draw_frame(const Context& context, Command& command) {
+    // One window covering the whole canvas, without decorations: the app is the page.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    const ImGuiWindowFlags host_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("kamcanvas", nullptr, host_flags);
+    ImGui::PopStyleVar(2);
+
+    const Command from_toolbar = toolbar.draw(context, views);
+    if (from_toolbar != Command::none) command = from_toolbar;
+    problems.draw(context, warnings);
+
+    // The views take everything between the toolbar (and problems) and the status line.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float status_height = ImGui::GetFrameHeight() + 2 * style.ItemSpacing.y + 1.0f;
+    ImGui::BeginChild("views", ImVec2(0, -status_height));
+    draw_views(context);
+    ImGui::EndChild();
+
+    const Command from_status = status_line.draw(context, {shown_file_name(), warnings.size()});
+    if (from_status != Command::none) command = from_status;
+    ImGui::End();
+
+    about.draw();
+    draw_confirm_discard();
+}
+
+void App::State::draw_views(const Context& context) {
+    if (!ImGui::BeginTabBar("views", ImGuiTabBarFlags_Reorderable)) return;
+    for (const auto& view : views) {
+        if (!view->open) continue;
+        const std::string label = std::string(tr(view->title())) + "###" + std::string(view->name());
+        if (ImGui::BeginTabItem(label.c_str(), &view->open)) {
+            view->draw(context);
+            ImGui::EndTabItem();
+        }
+    }
+    ImGui::EndTabBar();
+}
+
+void App::State::draw_confirm_discard() {
+    if (confirm_discard) {
+        ImGui::OpenPopup("###confirm_discard");
+        confirm_discard = false;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    const std::string title = std::string(tr(Key::confirm_discard_title)) + "###confirm_discard";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(tr(Key::confirm_discard_text));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button((std::string(tr(Key::confirm_discard_open)) + "###open_anyway").c_str())) {
+        platform.pick_file(kOpenAccept);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr(Key::confirm_cancel)) + "###cancel").c_str()) ||
+        ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+// [SECTION] the interface of app.hpp -------------------------------------------------------------
+
+App::App(Platform& platform, std::string_view language) : state_(std::make_unique<State>(platform)) {
+    set_language(language);
+}
+
+App::~App() = default;
+
+OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
+    State& s = *state_;
+    ReadResult read = read_portfolio(bytes);
+    OpenResult result;
+    result.ok = read.ok();
+    result.errors = read.errors;
+    result.warnings = read.warnings;
+    const std::string shown = file_name.empty() ? std::string(tr(Key::example_file_name)) : std::string(file_name);
+    if (!read.ok()) {
+        // Nothing changes: the open portfolio stays, the panel says why the file was refused.
+        s.problems.show_open_failure(shown, std::move(read.errors));
+        return result;
+    }
+    s.document.replace(std::move(*read.portfolio));
+    s.file_name = std::string(file_name);
+    s.opened_any = true;
+    s.problems.forget_notice();
+    if (!read.warnings.empty()) s.problems.show_opened_with_warnings(shown, read.warnings.size());
+    else s.problems.open = false;
+    return result;
+}
+
+const Document& App::document() const { return state_->document; }
+
+const std::string& App::file_name() const { return state_->file_name; }
+
+std::string App::save_text() const { return write_portfolio(state_->document.portfolio()); }
+
+void App::draw() {
+    State& s = *state_;
+    Command command = s.shortcut();
+    const Report& report = s.document.report();
+    s.refresh_warnings();
+    {
+        const Context context(s.document, report, s.requests);
+        s.draw_frame(context, command);
+    }
+    s.apply_requests();
+    s.run(command);
+}
+
+void App::set_language(std::string_view language) { ui::set_language(language_from_code(language)); }
+
+std::string_view App::language() const { return language_code(ui::language()); }
+
+}  // namespace kc::ui

@@ -1,0 +1,133 @@
+// The menu bar and the button row under it: open, save, undo, redo, the analysis
+// year, the language. Returns what was chosen; the app carries it out.
+#include <algorithm>
+#include <tuple>
+
+#include "imgui.h"
+#include "views.hpp"
+
+namespace kc::ui {
+namespace {
+
+// "Text###id": the text follows the language, the ImGui id stays the same.
+std::string label(Key key, const char* id) { return std::string(tr(key)) + "###" + id; }
+
+bool menu_item(Key key, const char* id, const char* shortcut, bool enabled = true) {
+    return ImGui::MenuItem(label(key, id).c_str(), shortcut, false, enabled);
+}
+
+bool button(Key key, const char* id, bool enabled = true) {
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(label(key, id).c_str());
+    ImGui::EndDisabled();
+    return pressed;
+}
+
+}  // namespace
+
+Command Toolbar::draw(const Context& context, std::span<const std::unique_ptr<View>> views) {
+    Command command = draw_menus(context, views);
+    const Command from_buttons = draw_buttons(context);
+    return command != Command::none ? command : from_buttons;
+}
+
+Command Toolbar::draw_menus(const Context& context, std::span<const std::unique_ptr<View>> views) {
+    Command command = Command::none;
+    if (!ImGui::BeginMenuBar()) return command;
+    const Document& document = context.document();
+    if (ImGui::BeginMenu(label(Key::menu_file, "file").c_str())) {
+        if (menu_item(Key::action_open, "open", "Ctrl+O")) command = Command::open;
+        if (menu_item(Key::action_save, "save", "Ctrl+S")) command = Command::save;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(label(Key::menu_edit, "edit").c_str())) {
+        if (menu_item(Key::action_undo, "undo", "Ctrl+Z", document.can_undo())) command = Command::undo;
+        if (menu_item(Key::action_redo, "redo", "Ctrl+Shift+Z", document.can_redo())) command = Command::redo;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(label(Key::menu_view, "view").c_str())) {
+        for (const auto& view : views)
+            ImGui::MenuItem((std::string(tr(view->title())) + "###" + std::string(view->name())).c_str(), nullptr,
+                            &view->open);
+        ImGui::Separator();
+        if (menu_item(Key::problems_show, "problems", nullptr)) command = Command::show_problems;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(label(Key::menu_language, "language").c_str())) {
+        if (ImGui::MenuItem(label(Key::language_dutch, "nl").c_str(), nullptr, language() == Language::nl))
+            command = Command::use_dutch;
+        if (ImGui::MenuItem(label(Key::language_english, "en").c_str(), nullptr, language() == Language::en))
+            command = Command::use_english;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(label(Key::menu_help, "help").c_str())) {
+        if (menu_item(Key::action_about, "about", nullptr)) command = Command::show_about;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+    return command;
+}
+
+Command Toolbar::draw_buttons(const Context& context) {
+    Command command = Command::none;
+    const Document& document = context.document();
+    if (button(Key::action_open, "open_button")) command = Command::open;
+    ImGui::SameLine();
+    if (button(Key::action_save, "save_button")) command = Command::save;
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    if (button(Key::action_undo, "undo_button", document.can_undo())) command = Command::undo;
+    ImGui::SameLine();
+    if (button(Key::action_redo, "redo_button", document.can_redo())) command = Command::redo;
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    draw_year_choice(context);
+
+    // The language switch sits at the right end of the row.
+    const float em = ImGui::GetFontSize();
+    const float switch_width = 2 * ImGui::CalcTextSize("NL").x + 4 * ImGui::GetStyle().FramePadding.x + em * 0.5f;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - switch_width));
+    for (const auto& [code, lang, chosen] : {std::tuple{"NL", Language::nl, Command::use_dutch},
+                                             std::tuple{"EN", Language::en, Command::use_english}}) {
+        const bool current = language() == lang;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::SmallButton(code)) command = chosen;
+        if (current) ImGui::PopStyleColor();
+        if (lang == Language::nl) ImGui::SameLine(0, em * 0.25f);
+    }
+    return command;
+}
+
+void Toolbar::draw_year_choice(const Context& context) {
+    const Portfolio& portfolio = context.portfolio();
+    if (years_version_ != context.document().version()) {
+        years_ = years_in(portfolio);
+        if (portfolio.info.year && !std::binary_search(years_.begin(), years_.end(), *portfolio.info.year)) {
+            years_.push_back(*portfolio.info.year);
+            std::sort(years_.begin(), years_.end());
+        }
+        years_version_ = context.document().version();
+    }
+    // "Automatic" is the spec's default: the latest year with revenue. Its year is only
+    // known from the report while no year is set.
+    const std::optional<int> set_year = portfolio.info.year;
+    const std::optional<int> report_year = context.report().year;
+    const std::string automatic =
+        set_year      ? std::string(tr(Key::year_automatic_plain))
+        : report_year ? fill(tr(Key::year_automatic), {std::to_string(*report_year)})
+                      : std::string(tr(Key::year_automatic_none));
+    const std::string preview = set_year ? std::to_string(*set_year) : automatic;
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Key::year_label));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    if (ImGui::BeginCombo("##year", preview.c_str())) {
+        if (ImGui::Selectable(automatic.c_str(), !set_year) && set_year) context.emit(SetAnalysisYear{std::nullopt});
+        for (auto it = years_.rbegin(); it != years_.rend(); ++it) {
+            const bool chosen = set_year == *it;
+            if (ImGui::Selectable(std::to_string(*it).c_str(), chosen) && !chosen) context.emit(SetAnalysisYear{*it});
+        }
+        ImGui::EndCombo();
+    }
+}
+
+}  // namespace kc::ui
