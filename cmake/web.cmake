@@ -23,7 +23,8 @@ file(MAKE_DIRECTORY "${KC_WEB_GENERATED}" "${KC_SITE_DIR}")
 # Release: -Os -flto (see KC_WEB_OPT_LEVEL); Debug: runtime and GL assertions, symbols.
 # (One generator expression per flag: a list inside one would be split apart.)
 set(kc_optimized "$<CONFIG:Release,MinSizeRel,RelWithDebInfo>")
-set(KC_WEB_OPTIMIZE "$<${kc_optimized}:-Os>" "$<${kc_optimized}:-flto>")
+set(KC_WEB_OPT_LEVEL "-Os" CACHE STRING "Optimisation level of the release web app (-O2, -Os or -Oz)")
+set(KC_WEB_OPTIMIZE "$<${kc_optimized}:${KC_WEB_OPT_LEVEL}>" "$<${kc_optimized}:-flto>")
 set(KC_WEB_DEBUG "$<$<CONFIG:Debug>:-sASSERTIONS=2>" "$<$<CONFIG:Debug>:-sGL_ASSERTIONS=1>"
   "$<$<CONFIG:Debug>:-g>")
 set(KC_WEB_COMPILE_FLAGS ${KC_WEB_OPTIMIZE} -fno-exceptions)

@@ -1,0 +1,67 @@
+// The page starts: window.kamcanvas.ready resolves with the bundled example drawn, the
+// canvas is sharp (backbuffer = CSS size × devicePixelRatio) and follows resizes, the
+// browser's language picks the UI language, and nothing errs or leaves the origin.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  assertNoProblems, distinctColours, exampleFile, expectedSummary, launchBrowser, openApp, waitFor,
+} from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+const canvasSize = (page) => page.evaluate(() => {
+  const canvas = document.getElementById('canvas');
+  return [canvas.width, canvas.height];
+});
+
+test('the bundled example is open and drawn when ready resolves', async () => {
+  const { context, page, problems } = await openApp(browser);
+  assert.deepEqual(await page.evaluate(() => kamcanvas.summary()), expectedSummary(exampleFile));
+  assert.equal(await page.locator('#status').isHidden(), true, 'the loading message is gone');
+
+  // A blank or one-colour canvas has a handful of colours; text and tables have hundreds.
+  const colours = await distinctColours(page, await page.screenshot());
+  assert.ok(colours > 100, `screenshot has only ${colours} distinct colours`);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+for (const dpr of [1, 2]) {
+  test(`at devicePixelRatio ${dpr} the backbuffer has physical pixels and follows resizes`, async () => {
+    // At ratio 1 the window is exactly the screen's size (Playwright's screen = viewport):
+    // the size GLFW-JS would answer with requestFullscreen; it must not happen.
+    const { context, page, problems } = await openApp(browser, { width: 1366, height: 768, dpr });
+    await waitFor(() => canvasSize(page), ([w, h]) => w === 1366 * dpr && h === 768 * dpr,
+      { what: 'canvas at 1366x768 × ratio' });
+
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await waitFor(() => canvasSize(page), ([w, h]) => w === 1000 * dpr && h === 640 * dpr,
+      { what: 'canvas to follow the resize' });
+    const colours = await distinctColours(page, await page.screenshot());
+    assert.ok(colours > 100, `after the resize the screenshot has only ${colours} colours`);
+
+    assert.equal(await page.evaluate(() => document.fullscreenElement), null, 'no fullscreen');
+    assertNoProblems(problems);
+    await context.close();
+  });
+}
+
+test('the UI language follows the browser and can be switched', async () => {
+  for (const [locale, language] of [['nl-NL', 'nl'], ['nl-BE', 'nl'], ['en-GB', 'en'], ['de-DE', 'en']]) {
+    const { context, page, problems } = await openApp(browser, { locale });
+    assert.equal(await page.evaluate(() => kamcanvas.language()), language, `locale ${locale}`);
+    assertNoProblems(problems);
+    await context.close();
+  }
+
+  const { context, page, problems } = await openApp(browser, { locale: 'en-US' });
+  assert.equal(await page.evaluate(() => kamcanvas.language('nl')), 'nl');
+  assert.equal(await page.evaluate(() => kamcanvas.language()), 'nl');
+  assert.equal(await page.evaluate(() => kamcanvas.language('en')), 'en');
+  await assert.rejects(page.evaluate(() => kamcanvas.language('de')), /must be "nl" or "en"/);
+  assert.equal(await page.evaluate(() => kamcanvas.language()), 'en');
+  assertNoProblems(problems);
+  await context.close();
+});
