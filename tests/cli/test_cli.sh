@@ -124,6 +124,25 @@ checks=$((checks + 1))
 [ "$(grep -n '"x_top"' "$tmp/out" | cut -d: -f1)" -gt "$(grep -n '"accounts"' "$tmp/out" | cut -d: -f1)" ] ||
     fail "x_top should follow the known keys"
 
+# ---- validate and fmt on a generated awkward portfolio (ties, gaps, unknown keys) ----
+gen="$shared/tools/gen_portfolio.py"
+if [ -f "$gen" ]; then
+    python3 "$gen" --accounts 2000 --seed 3 --awkward >"$tmp/generated.json"
+    expect_status 0 "$kc" validate "$tmp/generated.json"
+    expect_line "$tmp/out" "generated.json: ok \\(2000 accounts, [0-9]+ warnings\\)"
+    expect_line "$tmp/err" "generated.json:/accounts/[0-9]+/revenue/2025: warning: revenue "
+    expect_status 0 "$kc" fmt "$tmp/generated.json"
+    cp "$tmp/out" "$tmp/generated-once.json"
+    checks=$((checks + 1))
+    python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1], encoding="utf-8")) != json.load(open(sys.argv[2], encoding="utf-8")))' \
+        "$tmp/generated.json" "$tmp/generated-once.json" || fail "fmt changed a value of the generated portfolio"
+    expect_status 0 "$kc" fmt "$tmp/generated-once.json"
+    checks=$((checks + 1))
+    cmp -s "$tmp/out" "$tmp/generated-once.json" || fail "fmt is not a fixed point for the generated portfolio"
+else
+    fail "$gen not found"
+fi
+
 # ---- fmt: invalid input prints nothing on stdout; usage ----
 expect_status 1 "$kc" fmt "$data/bad/pyramid-over-100.json"
 expect_empty "$tmp/out"
