@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "commands.hpp"
 #include "core/analysis.hpp"
@@ -110,10 +111,17 @@ int analyze(const Args& args) {
 
     const Portfolio& portfolio = *result.portfolio;
     const Report report = kc::analyze(portfolio, options.year);
-    const Json json = report_to_json(report, portfolio, {.include_extensions = !options.spec_only});
-    const std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? 0 : 1;
+    // Streamed: a million accounts give a few hundred MB of text, never held at once.
+    bool written = true;
+    write_report_json(report, portfolio, {.include_extensions = !options.spec_only}, [&](std::string_view chunk) {
+        written = written && std::fwrite(chunk.data(), 1, chunk.size(), stdout) == chunk.size();
+    });
+    written = written && std::fputc('\n', stdout) != EOF && std::fflush(stdout) == 0;
+    if (!written) {
+        std::fprintf(stderr, "kamcanvas analyze: cannot write the report to standard output\n");
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace kc::cli

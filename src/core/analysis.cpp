@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 
@@ -74,24 +75,39 @@ bool at_least(double value, double target) {
 
 double share(double part, double whole) { return whole != 0 ? part / whole : 0.0; }
 
-// What one read of an account's revenue tells about Y and Y − 1. Years compare as
-// 64-bit so that Y − 1 cannot overflow whatever year a caller passes.
-struct RevenueFacts {
-    double current = 0;                  // rev(a, Y)
-    double previous = 0;                 // rev(a, Y − 1)
-    bool sold_before_previous = false;   // rev(a, y) > 0 for some y < Y − 1
-    bool sold_before() const { return previous > 0 || sold_before_previous; }
+// What the year-dependent sections need of every account, read in one pass over the
+// accounts (each account's revenue and wallet live in their own small heap blocks).
+struct YearColumns {
+    std::vector<double> revenue;                  // rev(a, Y)
+    std::vector<double> previous;                 // rev(a, Y − 1)
+    std::vector<double> wallet;                   // wallet(a, Y)
+    std::vector<std::uint8_t> sold_before;        // rev(a, y) > 0 for some y < Y
+    std::vector<std::uint8_t> sold_before_previous;   // ... for some y < Y − 1
 };
 
-RevenueFacts revenue_facts(const YearValues& revenue, int year) {
-    RevenueFacts facts;
-    const std::int64_t previous_year = std::int64_t{year} - 1;
-    for (const auto& [y, amount] : revenue.items) {
-        if (y == year) facts.current = amount;
-        else if (y == previous_year) facts.previous = amount;
-        else if (y < previous_year && amount > 0) facts.sold_before_previous = true;
+// With no year every column is 0. Years compare as 64-bit so that Y − 1 cannot
+// overflow whatever year a caller passes.
+YearColumns year_columns(const Portfolio& portfolio, std::optional<int> year) {
+    const std::size_t count = portfolio.accounts.size();
+    YearColumns c;
+    c.revenue.assign(count, 0.0);
+    c.previous.assign(count, 0.0);
+    c.wallet.assign(count, 0.0);
+    c.sold_before.assign(count, 0);
+    c.sold_before_previous.assign(count, 0);
+    if (!year) return c;
+    const std::int64_t previous_year = std::int64_t{*year} - 1;
+    for (std::size_t i = 0; i < count; ++i) {
+        const Account& a = portfolio.accounts[i];
+        for (const auto& [y, amount] : a.revenue.items) {
+            if (y == *year) c.revenue[i] = amount;
+            else if (y == previous_year) c.previous[i] = amount;
+            else if (y < previous_year && amount > 0) c.sold_before_previous[i] = 1;
+        }
+        c.sold_before[i] = c.sold_before_previous[i] || c.previous[i] > 0;
+        c.wallet[i] = a.wallet.get(*year);
     }
-    return facts;
+    return c;
 }
 
 // Section 1, steps 2–4: where a non-customer goes.
@@ -108,22 +124,68 @@ Layer customer_layer(int rank, const std::array<int, 3>& last_rank) {
     return Layer::small;
 }
 
-// The customers (revenue > 0) by revenue desc, ties by id in byte order
-// (std::string compares as unsigned bytes).
-std::vector<int> customers_by_revenue(const Portfolio& portfolio, const std::vector<double>& revenue) {
-    struct Key { double revenue; int account; };
-    std::vector<Key> keys;
-    keys.reserve(revenue.size());
-    for (std::size_t i = 0; i < revenue.size(); ++i)
-        if (revenue[i] > 0) keys.push_back({revenue[i], static_cast<int>(i)});
+// The first 16 bytes of an id as two big-endian numbers: comparing them is comparing
+// the ids in byte order, as far as those bytes go.
+struct IdPrefix {
+    std::uint64_t high = 0, low = 0;
+    explicit IdPrefix(const std::string& id) {
+        for (std::size_t j = 0; j < 16; ++j) {
+            const std::uint64_t byte = j < id.size() ? static_cast<unsigned char>(id[j]) : 0;
+            (j < 8 ? high : low) = ((j < 8 ? high : low) << 8) | byte;
+        }
+    }
+};
+
+// Every account's place among all ids in byte order. The sorts below break ties with
+// it, an integer at hand, instead of fetching two ids from the accounts (a cache miss
+// each, which made the rating sort with its many equal indexes slow).
+std::vector<int> id_ranks(const Portfolio& portfolio) {
+    struct Key { std::uint64_t high, low; int account; };
+    const std::size_t count = portfolio.accounts.size();
+    std::vector<Key> keys(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const IdPrefix prefix(portfolio.accounts[i].id);
+        keys[i] = {prefix.high, prefix.low, static_cast<int>(i)};
+    }
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.revenue != b.revenue) return a.revenue > b.revenue;
-        return portfolio.accounts[a.account].id < portfolio.accounts[b.account].id;
+        if (a.high != b.high) return a.high < b.high;
+        if (a.low != b.low) return a.low < b.low;
+        const std::string& x = portfolio.accounts[a.account].id;   // std::string compares bytes unsigned
+        const std::string& y = portfolio.accounts[b.account].id;
+        if (x != y) return x < y;
+        return a.account < b.account;
+    });
+    std::vector<int> ranks(count);
+    for (std::size_t k = 0; k < count; ++k) ranks[keys[k].account] = static_cast<int>(k);
+    return ranks;
+}
+
+// A sort key: a figure, and the id's rank to break ties.
+struct RankKey {
+    double figure;
+    int id_rank;
+    int account;
+};
+
+// Figure desc, ties by id in byte order; gives the accounts in that order.
+std::vector<int> sorted_accounts(std::vector<RankKey>& keys) {
+    std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
+        if (a.figure != b.figure) return a.figure > b.figure;
+        return a.id_rank < b.id_rank;
     });
     std::vector<int> order;
     order.reserve(keys.size());
     for (const auto& key : keys) order.push_back(key.account);
     return order;
+}
+
+// The customers (revenue > 0) by revenue desc, ties by id in byte order.
+std::vector<int> customers_by_revenue(const std::vector<double>& revenue, const std::vector<int>& id_rank) {
+    std::vector<RankKey> keys;
+    keys.reserve(revenue.size());
+    for (std::size_t i = 0; i < revenue.size(); ++i)
+        if (revenue[i] > 0) keys.push_back({revenue[i], id_rank[i], static_cast<int>(i)});
+    return sorted_accounts(keys);
 }
 
 // The layers of one year: Y for the pyramid, Y − 1 for the migration.
@@ -135,10 +197,10 @@ struct LayerAssignment {
 };
 
 LayerAssignment assign_layers(const Portfolio& portfolio, const std::vector<double>& revenue,
-                              const std::vector<bool>& sold_before) {
+                              const std::vector<std::uint8_t>& sold_before, const std::vector<int>& id_rank) {
     LayerAssignment result;
     const std::size_t count = portfolio.accounts.size();
-    result.by_revenue = customers_by_revenue(portfolio, revenue);
+    result.by_revenue = customers_by_revenue(revenue, id_rank);
     const int n = static_cast<int>(result.by_revenue.size());
     const Pyramid& pyramid = portfolio.info.pyramid;
     const double top_large = pyramid.top + pyramid.large;
@@ -154,7 +216,7 @@ LayerAssignment assign_layers(const Portfolio& portfolio, const std::vector<doub
     }
     for (std::size_t i = 0; i < count; ++i)
         if (result.rank_of[i] == 0)
-            result.layer_of[i] = lower_layer(portfolio.accounts[i].status, sold_before[i]);
+            result.layer_of[i] = lower_layer(portfolio.accounts[i].status, sold_before[i] != 0);
     return result;
 }
 
@@ -233,7 +295,7 @@ struct CriterionTerms {
 struct IndexSums {
     double weighted = 0, weights = 0;
     void add(double weight, double normalised_weighted) { weighted += normalised_weighted; weights += weight; }
-    std::optional<double> index() const {
+    OptionalDouble index() const {
         if (weights == 0) return std::nullopt;
         return 100.0 * weighted / weights;
     }
@@ -283,57 +345,44 @@ AccountRating rate_account(const Account& account, const std::vector<CriterionTe
     return result;
 }
 
-std::vector<int> rating_order(const Portfolio& portfolio, const std::vector<RatingFigures>& rating) {
-    struct Key { double index; int account; bool is_null; };
-    std::vector<Key> keys(rating.size());
-    for (std::size_t i = 0; i < rating.size(); ++i) {
-        const auto& index = rating[i].weighted_index;
-        keys[i] = {index.value_or(0.0), static_cast<int>(i), !index.has_value()};
-    }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.is_null != b.is_null) return b.is_null;
-        if (!a.is_null && a.index != b.index) return a.index > b.index;
-        return portfolio.accounts[a.account].id < portfolio.accounts[b.account].id;
-    });
-    std::vector<int> order;
-    order.reserve(keys.size());
-    for (const auto& key : keys) order.push_back(key.account);
-    return order;
+// Weighted index desc, null last, ties by id. A null sorts as −∞: a real index is
+// always finite.
+std::vector<int> rating_order(const std::vector<RatingFigures>& rating, const std::vector<int>& id_rank) {
+    constexpr double kNullLast = -std::numeric_limits<double>::infinity();
+    std::vector<RankKey> keys(rating.size());
+    for (std::size_t i = 0; i < rating.size(); ++i)
+        keys[i] = {rating[i].weighted_index.value_or(kNullLast), id_rank[i], static_cast<int>(i)};
+    return sorted_accounts(keys);
 }
 
-void fill_wallet(const Portfolio& portfolio, std::optional<int> year,
-                 const std::vector<double>& revenue, WalletReport& out) {
-    out.of.assign(portfolio.accounts.size(), WalletFigures{});
-    if (!year) return;
-    for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
-        const double wallet = portfolio.accounts[i].wallet.get(*year);
-        if (!(wallet > 0)) continue;
+void fill_wallet(const std::vector<double>& revenue, const std::vector<double>& wallet, WalletReport& out) {
+    out.of.assign(revenue.size(), WalletFigures{});
+    out.accounts.reserve(revenue.size());   // untouched pages cost nothing; no regrowth copies
+    for (std::size_t i = 0; i < revenue.size(); ++i) {
+        if (!(wallet[i] > 0)) continue;
         WalletFigures& f = out.of[i];
-        f.has_wallet = true;
-        f.wallet = wallet;
-        f.share_of_wallet = revenue[i] / wallet;
-        f.room = std::max(0.0, wallet - revenue[i]);
+        f.share_of_wallet = revenue[i] / wallet[i];
+        f.room = std::max(0.0, wallet[i] - revenue[i]);
         out.accounts.push_back(static_cast<int>(i));
         out.revenue += revenue[i];
-        out.wallet += wallet;
+        out.wallet += wallet[i];
         out.room += f.room;
     }
     if (!out.accounts.empty()) out.share_of_wallet = out.revenue / out.wallet;
 }
 
-void fill_retention(int year, const std::vector<RevenueFacts>& facts, RetentionReport& out) {
+void fill_retention(int year, const YearColumns& c, RetentionReport& out) {
     out.previous_year = year - 1;
-    out.status_of.assign(facts.size(), RetentionStatus::none);
-    for (std::size_t i = 0; i < facts.size(); ++i) {
-        const RevenueFacts& f = facts[i];
+    out.status_of.assign(c.revenue.size(), RetentionStatus::none);
+    for (std::size_t i = 0; i < c.revenue.size(); ++i) {
         RetentionStatus status = RetentionStatus::none;
-        if (f.previous > 0) {
+        if (c.previous[i] > 0) {
             ++out.customers_previous;
-            out.revenue_previous += f.previous;
-            out.revenue_of_previous_now += f.current;
-            status = f.current > 0 ? RetentionStatus::retained : RetentionStatus::lost;
-        } else if (f.current > 0) {
-            status = f.sold_before_previous ? RetentionStatus::reactivated : RetentionStatus::new_customer;
+            out.revenue_previous += c.previous[i];
+            out.revenue_of_previous_now += c.revenue[i];
+            status = c.revenue[i] > 0 ? RetentionStatus::retained : RetentionStatus::lost;
+        } else if (c.revenue[i] > 0) {
+            status = c.sold_before_previous[i] ? RetentionStatus::reactivated : RetentionStatus::new_customer;
         }
         switch (status) {
             case RetentionStatus::retained: ++out.retained; break;
@@ -354,15 +403,25 @@ void fill_migration(int year, LayerAssignment previous, const PyramidReport& now
                     const std::vector<int>& layer_order, MigrationReport& out) {
     out.from_year = year - 1;
     out.to_year = year;
-    for (int account : layer_order) {
-        const auto from = static_cast<std::size_t>(previous.layer_of[account]);
-        const auto to = static_cast<std::size_t>(now.layer_of[account]);
-        ++out.counts[from][to];
-        out.accounts[from][to].push_back(account);
-        if (to < from) ++out.up;           // a smaller Layer is higher in the pyramid
-        else if (to > from) ++out.down;
-        else ++out.unchanged;
+    auto cell = [&](int account) {
+        return static_cast<std::size_t>(previous.layer_of[account]) * kLayerCount +
+               static_cast<std::size_t>(now.layer_of[account]);
+    };
+    // A counting sort by cell keeps each cell's accounts in layer order in one array.
+    std::array<int, kLayerCount * kLayerCount> counts{};
+    for (int account : layer_order) ++counts[cell(account)];
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+        const std::size_t from = c / kLayerCount, to = c % kLayerCount;
+        out.counts[from][to] = counts[c];
+        out.cell_begin[c + 1] = out.cell_begin[c] + counts[c];
+        if (to < from) out.up += counts[c];          // a smaller Layer is higher in the pyramid
+        else if (to > from) out.down += counts[c];
+        else out.unchanged += counts[c];
     }
+    std::array<int, kLayerCount * kLayerCount> next{};
+    std::copy(out.cell_begin.begin(), out.cell_begin.end() - 1, next.begin());
+    out.cell_accounts.resize(layer_order.size());
+    for (int account : layer_order) out.cell_accounts[next[cell(account)]++] = account;
     out.previous_layer_of = std::move(previous.layer_of);
 }
 
@@ -371,7 +430,19 @@ void fill_migration(int year, LayerAssignment previous, const PyramidReport& now
 // Collects groups by key. Keys are views into the portfolio's strings, which outlive it.
 class GroupCollector {
 public:
+    // Segments, regions and product groups are usually a handful: comparing with each
+    // key is then faster than hashing. Past kFewGroups a hash map takes over.
     int group_for(std::string_view key) {
+        if (index_of_.empty()) {
+            for (std::size_t g = 0; g < keyed_.size(); ++g)
+                if (keyed_[g].first == key) return keyed_[g].second;
+            if (keyed_.size() < kFewGroups) {
+                const int group = add_group(std::string(key));
+                keyed_.emplace_back(key, group);
+                return group;
+            }
+            for (const auto& [known, group] : keyed_) index_of_.emplace(known, group);
+        }
         auto [it, inserted] = index_of_.try_emplace(key, 0);
         if (inserted) it->second = add_group(std::string(key));
         return it->second;
@@ -422,7 +493,9 @@ private:
         groups_.back().key = std::move(key);
         return static_cast<int>(groups_.size()) - 1;
     }
-    std::unordered_map<std::string_view, int> index_of_;
+    static constexpr std::size_t kFewGroups = 16;
+    std::vector<std::pair<std::string_view, int>> keyed_;   // while there are few groups
+    std::unordered_map<std::string_view, int> index_of_;    // once there are many
     std::vector<GroupFigures> groups_;
     int null_group_ = -1;
 };
@@ -435,13 +508,13 @@ bool listed_earlier(const std::vector<std::string>& products, std::size_t i) {
 }
 
 void fill_breakdowns(const Portfolio& portfolio, const std::vector<double>& revenue,
-                     const WalletReport& wallet, double customers_total, BreakdownsReport& out) {
+                     const std::vector<double>& wallet, double customers_total, BreakdownsReport& out) {
     GroupCollector segments, regions, products;
     const std::size_t count = portfolio.accounts.size();
     std::vector<int> segment_of(count), region_of(count);
     for (std::size_t i = 0; i < count; ++i) {
         const Account& a = portfolio.accounts[i];
-        const double w = wallet.of[i].wallet;
+        const double w = wallet[i];
         segment_of[i] = segments.group_for(a.segment);
         segments.count(segment_of[i], revenue[i], w);
         region_of[i] = regions.group_for(a.region);
@@ -529,7 +602,8 @@ void recompute_rating(const Portfolio& portfolio, Report& report) {
         matrix.of[i] = r.placement;
         ++matrix.quadrant_counts[static_cast<std::size_t>(r.placement.quadrant)];
     }
-    report.rating.ranking = rating_order(portfolio, report.rating.of);
+    if (report.id_rank.size() != count) report.id_rank = id_ranks(portfolio);
+    report.rating.ranking = rating_order(report.rating.of, report.id_rank);
     report.rating.place_of.resize(count);
     for (std::size_t p = 0; p < count; ++p) report.rating.place_of[report.rating.ranking[p]] = static_cast<int>(p) + 1;
 }
@@ -539,36 +613,25 @@ Report analyze(const Portfolio& portfolio, std::optional<int> requested_year) {
     const std::size_t count = portfolio.accounts.size();
     report.year = analysis_year(portfolio, requested_year);
     report.accounts = static_cast<int>(count);
+    YearColumns columns = year_columns(portfolio, report.year);
+    report.id_rank = id_ranks(portfolio);
 
-    // One read of every account's revenue; with no year all of it stays 0.
-    std::vector<RevenueFacts> facts(count);
-    if (report.year)
-        for (std::size_t i = 0; i < count; ++i) facts[i] = revenue_facts(portfolio.accounts[i].revenue, *report.year);
-    report.revenue_of.resize(count);
-    std::vector<double> previous_revenue(count);
-    std::vector<bool> sold_before(count), sold_before_previous(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        report.revenue_of[i] = facts[i].current;
-        previous_revenue[i] = facts[i].previous;
-        sold_before[i] = facts[i].sold_before();
-        sold_before_previous[i] = facts[i].sold_before_previous;
-    }
-
-    fill_pyramid(portfolio, assign_layers(portfolio, report.revenue_of, sold_before), report.revenue_of,
-                 report.pyramid);
-    fill_pareto(report.pyramid.by_revenue, report.revenue_of, count, report.pareto);
+    fill_pyramid(portfolio, assign_layers(portfolio, columns.revenue, columns.sold_before, report.id_rank),
+                 columns.revenue, report.pyramid);
+    fill_pareto(report.pyramid.by_revenue, columns.revenue, count, report.pareto);
     recompute_rating(portfolio, report);
-    fill_wallet(portfolio, report.year, report.revenue_of, report.wallet);
+    fill_wallet(columns.revenue, columns.wallet, report.wallet);
     if (report.year) {
-        fill_retention(*report.year, facts, report.retention);
-        fill_migration(*report.year, assign_layers(portfolio, previous_revenue, sold_before_previous),
+        fill_retention(*report.year, columns, report.retention);
+        fill_migration(*report.year,
+                       assign_layers(portfolio, columns.previous, columns.sold_before_previous, report.id_rank),
                        report.pyramid, report_layer_order(report), report.migration);
     } else {
         report.retention.status_of.assign(count, RetentionStatus::none);
         report.migration.previous_layer_of = report.pyramid.layer_of;
     }
-    fill_breakdowns(portfolio, report.revenue_of, report.wallet, report.pareto.total_revenue,
-                    report.breakdowns);
+    fill_breakdowns(portfolio, columns.revenue, columns.wallet, report.pareto.total_revenue, report.breakdowns);
+    report.revenue_of = std::move(columns.revenue);
     return report;
 }
 

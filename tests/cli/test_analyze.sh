@@ -80,6 +80,9 @@ for bad in "$data"/bad/*.json; do
     grep -qF "$bad:$place" "$tmp/err" || fail "$bad: no error at $place in: $(head -c 300 "$tmp/err")"
 done
 expect_status 1 "$kc" analyze "$tmp/does-not-exist.json"
+if [ -w /dev/full ]; then   # a report that cannot be written is an error, not a silent success
+    "$kc" analyze "$data/examples/ties.json" >/dev/full 2>"$tmp/err" && fail "writing to /dev/full succeeded"
+fi
 
 # 4. Usage.
 expect_status 0 "$kc" analyze --help

@@ -200,14 +200,20 @@ void check_rating_and_matrix(const Portfolio& p, const Report& r) {
     }
 }
 
-void check_wallet_and_retention(const Report& r) {
+void check_wallet_and_retention(const Portfolio& p, const Report& r) {
     double revenue = 0, wallet = 0;
+    std::size_t with_wallet = 0;
+    for (std::size_t i = 0; i < p.accounts.size(); ++i) {
+        const double w = r.year ? p.accounts[i].wallet.get(*r.year) : 0;
+        CHECK(r.wallet.of[i].has_wallet() == (w > 0));
+        if (w > 0) ++with_wallet;
+    }
+    CHECK(r.wallet.accounts.size() == with_wallet);
     for (int account : r.wallet.accounts) {
-        const WalletFigures& w = r.wallet.of[account];
-        CHECK(w.wallet > 0);
-        CHECK(w.room >= 0);
+        const WalletFigures& f = r.wallet.of[account];
+        CHECK(f.room >= 0);
         revenue += r.revenue_of[account];
-        wallet += w.wallet;
+        wallet += p.accounts[account].wallet.get(*r.year);
     }
     if (r.wallet.accounts.empty()) CHECK_FALSE(r.wallet.share_of_wallet.has_value());
     else CHECK(*r.wallet.share_of_wallet == doctest::Approx(revenue / wallet));
@@ -243,7 +249,8 @@ void check_migration(const Portfolio& p, const Report& r) {
     CHECK(m.previous_layer_of == previous.pyramid.layer_of);
     for (int from = 0; from < kLayerCount; ++from)
         for (int to = 0; to < kLayerCount; ++to)
-            CHECK(static_cast<int>(m.accounts[from][to].size()) == m.counts[from][to]);
+            CHECK(static_cast<int>(m.accounts_in(static_cast<Layer>(from), static_cast<Layer>(to)).size()) ==
+                  m.counts[from][to]);
 }
 
 void check_breakdown(const Breakdown& b, const Report& r, bool one_group_each) {
@@ -270,12 +277,13 @@ void check_everything(const Portfolio& p, const Report& r) {
     check_pyramid(p, r);
     check_pareto(r);
     check_rating_and_matrix(p, r);
-    check_wallet_and_retention(r);
+    check_wallet_and_retention(p, r);
     if (r.year) check_migration(p, r);
     check_breakdown(r.breakdowns.segment, r, true);
     check_breakdown(r.breakdowns.region, r, true);
     check_breakdown(r.breakdowns.product, r, false);
     const Json j = report_to_json(r, p);
+    CHECK(report_json_text(r, p) == j.dump(2));   // the text writer and the Json value agree
     CHECK(j["pyramid"]["layer_of"].size() == p.accounts.size());
     CHECK(j["pareto"]["abc"].size() == static_cast<std::size_t>(r.pareto.customers));
     CHECK(j["matrix"]["accounts"].size() == p.accounts.size());

@@ -313,11 +313,11 @@ TEST_CASE("wallet: accounts with a wallet in Y, room never negative") {
     p.accounts[3].wallet.set(2024, 10);
     const Report r = analyze(p);
     CHECK(r.wallet.accounts == std::vector<int>{0, 1, 2});
-    CHECK(r.wallet.of[0].share_of_wallet == doctest::Approx(0.3));
-    CHECK(r.wallet.of[1].share_of_wallet == doctest::Approx(2.0));
+    CHECK(*r.wallet.of[0].share_of_wallet == doctest::Approx(0.3));
+    CHECK(*r.wallet.of[1].share_of_wallet == doctest::Approx(2.0));
     CHECK(r.wallet.of[1].room == 0);
     CHECK(r.wallet.of[2].room == 60);
-    CHECK_FALSE(r.wallet.of[3].has_wallet);
+    CHECK_FALSE(r.wallet.of[3].has_wallet());
     CHECK(*r.wallet.share_of_wallet == doctest::Approx(110.0 / 200));
 }
 
@@ -447,4 +447,55 @@ TEST_CASE("an empty portfolio analyses to zeros and nulls without dividing by ze
     CHECK(j["pyramid"]["layer_of"].empty());
     CHECK(j["rating"]["ranking"].empty());
     CHECK(j["breakdowns"]["product"].empty());
+}
+
+TEST_CASE("report text: exactly Json::dump(2), escapes and all, with and without extensions") {
+    Portfolio p = portfolio_of({account("quote\"d", {{2025, 1.5}}), account("back\\slash", {{2024, 2}}),
+                                account("tab\there", {{2025, 1e-7}}), account("caf\xC3\xA9", {{2025, 1e15}}),
+                                account("del\x7F", {}, Status::suspect), account("bad\xFFutf8", {{2025, 3}}),
+                                account("nul\x01", {{2023, 0.1}})});
+    p.accounts[0].segment = "line\nbreak";
+    p.accounts[1].products = {"", "\xE4\xB8\xAD"};
+    p.criteria = {criterion("c")};
+    kc::test::align_scores(p);
+    p.accounts[2].scores[0] = 3;
+    const Report r = analyze(p);
+    for (bool extensions : {true, false}) {
+        const ReportJsonOptions options{.include_extensions = extensions};
+        const std::string dumped = report_to_json(r, p, options).dump(2, ' ', false, Json::error_handler_t::replace);
+        CHECK(report_json_text(r, p, options) == dumped);
+    }
+    const Portfolio empty;
+    CHECK(report_json_text(analyze(empty), empty) == report_to_json(analyze(empty), empty).dump(2));
+    // Chunks arrive in order and add up to the whole text.
+    std::string chunks;
+    int calls = 0;
+    write_report_json(r, p, {}, [&](std::string_view chunk) {
+        chunks += chunk;
+        ++calls;
+    });
+    CHECK(chunks == report_json_text(r, p));
+    CHECK(calls >= 1);
+}
+
+TEST_CASE("breakdowns: many distinct segments are grouped as well as a few") {
+    // 60 accounts over 25 segments: past the short list the collector switches to hashing.
+    std::vector<Account> accounts;
+    for (int i = 0; i < 60; ++i) {
+        Account a = account("A" + std::to_string(i), {{2025, 1.0 + i}});
+        a.segment = "segment-" + std::to_string(i % 25);
+        accounts.push_back(std::move(a));
+    }
+    const Portfolio p = portfolio_of(std::move(accounts));
+    const Report r = analyze(p);
+    const auto& groups = r.breakdowns.segment.groups;
+    REQUIRE(groups.size() == 25);
+    for (std::size_t i = 0; i < p.accounts.size(); ++i) {
+        const GroupFigures& g = groups[r.breakdowns.segment.group_of[i]];
+        CHECK(g.key == p.accounts[i].segment);
+        CHECK(g.accounts == (i % 25 < 10 ? 3 : 2));
+    }
+    // segment-9 holds accounts 9, 34 and 59: revenue 10 + 35 + 60, the most.
+    CHECK(groups[0].key == "segment-9");
+    CHECK(groups[0].revenue == 105);
 }
