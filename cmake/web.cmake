@@ -44,7 +44,8 @@ target_compile_options(kc_imgui PRIVATE ${KC_WEB_COMPILE_FLAGS})
 
 # ---- the core once more, with the app's flags (the core_tests build keeps its own) -------
 add_library(kc_core_web STATIC ${KC_CORE_SOURCES})
-target_include_directories(kc_core_web PUBLIC "${CMAKE_SOURCE_DIR}/src" SYSTEM PUBLIC "${KC_DEPS_INCLUDE}")
+target_include_directories(kc_core_web PUBLIC "${CMAKE_SOURCE_DIR}/src")
+target_include_directories(kc_core_web SYSTEM PUBLIC "${KC_DEPS_INCLUDE}")
 target_compile_definitions(kc_core_web PUBLIC JSON_NOEXCEPTION)
 target_compile_options(kc_core_web PRIVATE ${KC_WEB_COMPILE_FLAGS} -Wall -Wextra -Wpedantic)
 
@@ -158,13 +159,17 @@ target_compile_options(kamcanvas_web PRIVATE ${KC_WEB_COMPILE_FLAGS} -Wall -Wext
 set_target_properties(kamcanvas_web PROPERTIES
   OUTPUT_NAME kamcanvas SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${KC_SITE_DIR}")
 
-# JS exports: the file-open callback and the window.kamcanvas API (src/web/js_api.cpp).
+# JS exports: callbacks of browser.js (src/web/browser.cpp, js_api.cpp) and the
+# window.kamcanvas API (src/web/js_api.cpp).
 set(KC_WEB_EXPORTS _main _malloc _free _app_file_opened _app_clipboard_pasted
-  _app_load _app_save _app_summary _app_analyze _app_language)
+  _app_has_unsaved_changes _app_load _app_save _app_summary _app_analyze _app_language)
 list(JOIN KC_WEB_EXPORTS "," KC_WEB_EXPORTS)
 target_link_options(kamcanvas_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1 -sENVIRONMENT=web -sMALLOC=emmalloc
+  # LTO may turn malloc+memset into calloc after the libraries were chosen (seen at -O2):
+  # pull calloc in from the start so that can never end in "undefined symbol: calloc".
+  -Wl,-u,calloc
   -sEXPORTED_FUNCTIONS=${KC_WEB_EXPORTS}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
   "SHELL:--pre-js ${KC_WEB_DIR}/pre.js" "SHELL:--pre-js ${KC_WEB_DIR}/browser.js"

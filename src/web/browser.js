@@ -128,6 +128,15 @@ Module['kcBrowser'] = (function () {
     }, true);
   }
 
+  // [SECTION] leaving the page with unsaved edits: let the browser ask first ------------
+  function installLeaveGuard() {
+    window.addEventListener('beforeunload', (event) => {
+      if (!_app_has_unsaved_changes()) return;
+      event.preventDefault();
+      event.returnValue = '';   // older browsers need both to show their "leave page?" dialog
+    });
+  }
+
   // [SECTION] language and cursor ------------------------------------------------------
   function prefersDutch() {
     const languages = navigator.languages && navigator.languages.length
@@ -145,7 +154,7 @@ Module['kcBrowser'] = (function () {
   }
 
   return {
-    installHooks() { installDrop(); installPaste(); installShortcuts(); },
+    installHooks() { installDrop(); installPaste(); installShortcuts(); installLeaveGuard(); },
     pickFile,
     download,
     copyText,

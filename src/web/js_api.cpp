@@ -87,4 +87,8 @@ EMSCRIPTEN_KEEPALIVE const char* app_language(const char* code) {
     return reply(std::string(g_app->language()));
 }
 
+// Not part of window.kamcanvas: browser.js asks it before the page is left, so unsaved
+// edits are not lost to a closed tab or a reload without the browser asking first.
+EMSCRIPTEN_KEEPALIVE int app_has_unsaved_changes() { return g_app && g_app->document().dirty() ? 1 : 0; }
+
 }  // extern "C"

@@ -65,3 +65,31 @@ test('the UI language follows the browser and can be switched', async () => {
   assertNoProblems(problems);
   await context.close();
 });
+
+test('the browser is kept from acting on the app\'s shortcuts, and only on those', async () => {
+  const { context, page, problems } = await openApp(browser);
+  // Undo and redo are harmless here (no edits yet); Ctrl+O and Ctrl+S are exercised for
+  // real in open.test.mjs. Each synthetic keydown goes through the page's own listeners.
+  const prevented = await page.evaluate(() => {
+    const press = (key, extra) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...extra });
+      document.body.dispatchEvent(event);
+      document.body.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, ...extra }));
+      return event.defaultPrevented;
+    };
+    return {
+      ctrlZ: press('z', { ctrlKey: true }),
+      ctrlShiftZ: press('Z', { ctrlKey: true, shiftKey: true }),
+      ctrlY: press('y', { ctrlKey: true }),
+      metaZ: press('z', { metaKey: true }),
+      ctrlV: press('v', { ctrlKey: true }),
+      ctrlC: press('c', { ctrlKey: true }),
+      plainZ: press('z', {}),
+    };
+  });
+  assert.deepEqual(prevented, {
+    ctrlZ: true, ctrlShiftZ: true, ctrlY: true, metaZ: true, ctrlV: false, ctrlC: false, plainZ: false,
+  });
+  assertNoProblems(problems);
+  await context.close();
+});
