@@ -10,30 +10,24 @@
 #include <string>
 #include <utility>
 
+#include "json_text.hpp"
+
 namespace kc {
 namespace {
 
 // [SECTION] messages and places -------------------------------------------------------
 
-// A number as the file would hold it: integral values as integers ("5", not "5.0"),
-// others as the shortest text that reads back as the same double (nlohmann's printer).
+// A number as the file would hold it ("5", "0.25"); the values JSON cannot hold by name.
 std::string number_text(double value) {
     if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "infinity" : "-infinity");
-    if (std::trunc(value) == value && std::fabs(value) < 9007199254740992.0)   // 2^53
-        return std::to_string(static_cast<long long>(value));
-    return Json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+    return json_number(value);
 }
 
-// One reference token of a JSON Pointer (RFC 6901: "~" → "~0", "/" → "~1").
+// One reference token of a JSON Pointer, escaped ("a/b" → "a~1b").
 std::string pointer_token(std::string_view text) {
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
+    append_pointer_segment(out, text);
+    return out.substr(1);   // without the leading "/"
 }
 
 std::string account_place(int account) { return "/accounts/" + std::to_string(account); }
@@ -54,27 +48,6 @@ void refuse(Problems& out, const char* code, std::string place, std::string mess
 
 // [SECTION] rules shared by several kinds -------------------------------------------
 
-bool valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        std::uint32_t code = length == 1 ? byte : byte & (0x7F >> length);
-        for (int k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3F);
-        }
-        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
-        static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < kSmallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
-            return false;
-        i += length;
-    }
-    return true;
-}
-
 bool account_exists(const Portfolio& portfolio, int account, Problems& out) {
     if (account >= 0 && static_cast<std::size_t>(account) < portfolio.accounts.size()) return true;
     refuse(out, "no_such_account", account_place(account),
@@ -93,7 +66,7 @@ bool criterion_exists(const Portfolio& portfolio, int criterion, Problems& out) 
 
 void check_text(std::string_view text, const std::string& place, bool required, Problems& out) {
     if (required && text.empty()) refuse(out, "empty", place, "must be a non-empty string");
-    else if (!valid_utf8(text)) refuse(out, "invalid_utf8", place, "must be valid UTF-8 text");
+    else if (!is_valid_utf8(text)) refuse(out, "invalid_utf8", place, "must be valid UTF-8 text");
 }
 
 void check_year(int year, const std::string& place, Problems& out) {
