@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/names.hpp"
 #include "imgui.h"
+#include "palette.hpp"
 #include "views.hpp"
 
 namespace kc::ui {
@@ -61,7 +63,7 @@ void help_marker(const char* text) {
 // Why a typed value cannot be used, next to the mouse while the field stays open.
 void show_error(const char* message) {
     ImGui::BeginTooltip();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
     ImGui::TextUnformatted(message);
     ImGui::PopStyleColor();
     ImGui::EndTooltip();
@@ -103,13 +105,13 @@ void AccountsView::draw(const Context& context) {
     auto column = [](const char* label, ImGuiTableColumnFlags flags, float width, Column id) {
         ImGui::TableSetupColumn(label, flags, width, static_cast<ImGuiID>(id));
     };
-    column(context.tr(Key::column_id), ImGuiTableColumnFlags_DefaultSort, 8 * em, Column::id);
+    column(context.tr(Key::column_id), ImGuiTableColumnFlags_DefaultSort, 10 * em, Column::id);
     column(context.tr(Key::column_name), ImGuiTableColumnFlags_WidthStretch, 0, Column::name);
     column(context.tr(Key::column_segment), 0, 9 * em, Column::segment);
     column(context.tr(Key::column_region), 0, 8 * em, Column::region);
     column(context.tr(Key::column_status), 0, 6 * em, Column::status);
     column(revenue_title.c_str(), ImGuiTableColumnFlags_PreferSortDescending, 9 * em, Column::revenue);
-    column(context.tr(Key::column_layer), 0, 7 * em, Column::layer);
+    column(context.tr(Key::column_layer), 0, 8 * em, Column::layer);
     ImGui::TableHeadersRow();
 
     bool sort_changed = false;
@@ -287,6 +289,10 @@ void AccountsView::draw_status_cell(const Context& context, int account) {
                 if (choice != current) context.emit(SetAccountStatus{account, choice});
                 end_edit();
             }
+            // What the file will say, for those who also read the JSON.
+            if (choice != Status::none)
+                ImGui::SetItemTooltip("\"status\": \"%.*s\"", static_cast<int>(to_string(choice).size()),
+                                      to_string(choice).data());
             if (choice == current && ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
         }
         ImGui::EndPopup();

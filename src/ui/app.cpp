@@ -222,8 +222,26 @@ void App::State::draw_confirm_discard() {
 
 // [SECTION] the interface of app.hpp -------------------------------------------------------------
 
+namespace {
+
+// A light theme with slightly rounded controls: calm for tables of figures. Sizes are
+// ImGui's defaults; the platform scales the whole style to the screen's pixel ratio.
+void apply_style() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.FrameRounding = 3.0f;
+    style.GrabRounding = 3.0f;
+    style.TabRounding = 3.0f;
+    style.PopupRounding = 3.0f;
+    style.ChildRounding = 3.0f;
+    style.FrameBorderSize = 1.0f;
+}
+
+}  // namespace
+
 App::App(Platform& platform, std::string_view language) : state_(std::make_unique<State>(platform)) {
     set_language(language);
+    if (ImGui::GetCurrentContext()) apply_style();
 }
 
 App::~App() = default;

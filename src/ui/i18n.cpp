@@ -79,7 +79,7 @@ constexpr Text kTexts[] = {
     {Key::column_status,   "Status", "Status"},
     {Key::column_revenue,  "Omzet {}", "Revenue {}"},
     {Key::column_revenue_no_year, "Omzet", "Revenue"},
-    {Key::column_layer,    "Laag (piramide)", "Pyramid layer"},
+    {Key::column_layer,    "Piramidelaag", "Pyramid layer"},
     {Key::filter_hint,     "Zoeken op id, naam, segment of regio", "Search id, name, segment or region"},
     {Key::filter_count,    "{} van {} accounts", "{} of {} accounts"},
     {Key::filter_clear,    "Wissen", "Clear"},

@@ -4,13 +4,11 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "palette.hpp"
 #include "views.hpp"
 
 namespace kc::ui {
 namespace {
-
-const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
-const ImVec4 kWarningColour(0.95f, 0.7f, 0.2f, 1.0f);
 
 void problem_table(const char* id, const Problems& problems, const ImVec4& colour) {
     if (problems.empty()) return;
@@ -87,19 +85,19 @@ void ProblemsPanel::draw(const Context&, const Problems& warnings_now) {
 
     switch (notice_) {
         case Notice::open_failed:
-            ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+            ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
             ImGui::TextWrapped("%s", fill(tr(Key::problems_open_failed),
                                           {file_name_, format_integer(static_cast<long long>(notice_problems_.size()))})
                                          .c_str());
             ImGui::PopStyleColor();
             ImGui::TextWrapped("%s", tr(Key::problems_still_open));
-            problem_table("open_errors", notice_problems_, kErrorColour);
+            problem_table("open_errors", notice_problems_, kErrorText);
             break;
         case Notice::edit_refused:
-            ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+            ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
             ImGui::TextUnformatted(tr(Key::problems_edit_refused));
             ImGui::PopStyleColor();
-            problem_table("refusal", notice_problems_, kErrorColour);
+            problem_table("refusal", notice_problems_, kErrorText);
             break;
         case Notice::opened_with_warnings:
             ImGui::TextWrapped("%s", fill(tr(Key::problems_opened_with_warnings),
@@ -113,7 +111,7 @@ void ProblemsPanel::draw(const Context&, const Problems& warnings_now) {
         ImGui::Spacing();
         ImGui::TextUnformatted(
             fill(tr(Key::problems_warnings_now), {format_integer(static_cast<long long>(warnings_now.size()))}).c_str());
-        problem_table("warnings", warnings_now, kWarningColour);
+        problem_table("warnings", warnings_now, kWarningText);
     } else if (notice_ == Notice::none) {
         ImGui::TextDisabled("%s", tr(Key::status_warnings_none));
     }

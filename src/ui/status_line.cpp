@@ -1,6 +1,7 @@
 // The status line at the bottom: file, number of accounts, warnings, unsaved changes,
 // analysis year. Clicking the warnings asks to show them.
 #include "imgui.h"
+#include "palette.hpp"
 #include "views.hpp"
 
 namespace kc::ui {
@@ -29,7 +30,7 @@ Command StatusLine::draw(const Context& context, const StatusFacts& facts) {
     } else {
         const std::string text =
             fill(tr(Key::status_warnings), {format_integer(static_cast<long long>(facts.warnings))}) + "###warnings";
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.7f, 0.2f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, kWarningText);
         if (ImGui::SmallButton(text.c_str())) command = Command::show_problems;
         ImGui::PopStyleColor();
     }
@@ -38,7 +39,7 @@ Command StatusLine::draw(const Context& context, const StatusFacts& facts) {
     ImGui::TextUnformatted(year ? fill(tr(Key::status_year), {std::to_string(*year)}).c_str() : tr(Key::status_no_year));
     separator_dot();
     if (document.dirty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.55f, 0.2f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, kUnsavedText);
         ImGui::TextUnformatted(tr(Key::status_unsaved));
         ImGui::PopStyleColor();
     } else {
