@@ -48,6 +48,21 @@ for (const dpr of [1, 2]) {
   });
 }
 
+test('a zoom (devicePixelRatio changing while the page runs) is followed', async () => {
+  const { context, page, problems } = await openApp(browser, { width: 1000, height: 600, dpr: 1 });
+  // Browser zoom changes devicePixelRatio and the CSS size together; CDP does the same.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride',
+    { width: 1000, height: 600, deviceScaleFactor: 1.5, mobile: false });
+  await waitFor(() => canvasSize(page), ([w, h]) => w === 1500 && h === 900,
+    { what: 'canvas to follow the new ratio' });
+  // Fonts and style were rebuilt for the new ratio while frames go on.
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => kamcanvas.summary()), expectedSummary(exampleFile));
+  assertNoProblems(problems);
+  await context.close();
+});
+
 test('the UI language follows the browser and can be switched', async () => {
   for (const [locale, language] of [['nl-NL', 'nl'], ['nl-BE', 'nl'], ['en-GB', 'en'], ['de-DE', 'en']]) {
     const { context, page, problems } = await openApp(browser, { locale });
