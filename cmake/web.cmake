@@ -20,7 +20,9 @@ set(KC_SITE_DIR "${CMAKE_BINARY_DIR}/site")
 file(MAKE_DIRECTORY "${KC_WEB_GENERATED}" "${KC_SITE_DIR}")
 
 # One optimisation policy for every wasm object of the app (LTO needs it at compile and link).
-# Release: -Os -flto (see KC_WEB_OPT_LEVEL); Debug: runtime and GL assertions, symbols.
+# Release: -Os -flto. Measured with ImGui 1.90.1 + the app: the .wasm is 239 KB gzipped at
+# -Os, 238 KB at -Oz, 299 KB at -O2, and opening or analysing 100,000 accounts took no
+# measurably longer at -Os than at -O2. Debug: runtime and GL assertions, symbols.
 # (One generator expression per flag: a list inside one would be split apart.)
 set(kc_optimized "$<CONFIG:Release,MinSizeRel,RelWithDebInfo>")
 set(KC_WEB_OPT_LEVEL "-Os" CACHE STRING "Optimisation level of the release web app (-O2, -Os or -Oz)")
