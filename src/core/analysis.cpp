@@ -131,7 +131,8 @@ struct IdPrefix {
     explicit IdPrefix(const std::string& id) {
         for (std::size_t j = 0; j < 16; ++j) {
             const std::uint64_t byte = j < id.size() ? static_cast<unsigned char>(id[j]) : 0;
-            (j < 8 ? high : low) = ((j < 8 ? high : low) << 8) | byte;
+            std::uint64_t& half = j < 8 ? high : low;
+            half = (half << 8) | byte;
         }
     }
 };

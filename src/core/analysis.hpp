@@ -204,7 +204,8 @@ struct Report {
     BreakdownsReport breakdowns;
 };
 
-// Every figure of the spec and the extensions for `year` (see analysis_year).
+// Every figure of the spec and the extensions for `year` (see analysis_year). Any
+// year works, also one without data; only INT_MIN is out (it has no Y − 1).
 Report analyze(const Portfolio& portfolio, std::optional<int> year = {});
 
 // Recomputes only rating and matrix: enough after an edit of scores, weights, ranges,
