@@ -181,6 +181,7 @@ class PortfolioReader {
 public:
     explicit PortfolioReader(std::string_view input) : input_(input), frames_(kMaxDepth + 1) {}
 
+    void reserve_accounts(std::size_t count) { portfolio_.accounts.reserve(count); }
     ReadResult finish(bool parsed);
 
     // ---- nlohmann SAX interface ----
@@ -211,6 +212,8 @@ private:
     template <typename MakeJson>
     bool scalar(const Scalar& value, MakeJson make_json);
     bool open(bool is_object);
+    bool version_is_known() const;
+    bool is_version_member(const Frame& f) const;
     bool close();
     Ctx open_known(Frame& parent, bool is_object, Json*& extra);
     void read_field(Frame& f, const Scalar& v);
@@ -254,8 +257,8 @@ private:
     std::size_t depth_ = 0;
 
     Problems errors_;
-    std::size_t errors_left_out_ = 0;
-    enum class Stop { none, syntax, too_deep, number_overflow } stop_ = Stop::none;
+    bool saturated_ = false;   // an error did not fit in the list: stop building the model
+    enum class Stop { none, syntax, too_deep, number_overflow, saturated } stop_ = Stop::none;
     Problem stop_problem_;
 
     bool version_seen_ = false;

@@ -4,6 +4,7 @@
 // typed model directly: no DOM of the document is ever built, only unknown members are
 // kept as small Json subtrees. This file holds the handler's events, its places (each
 // open object/array is a frame, so every error gets its JSON Pointer) and the end.
+#include <algorithm>
 #include <string>
 
 #include "read_handler.hpp"
@@ -64,7 +65,7 @@ void PortfolioReader::push(Ctx ctx, bool is_object, Json* extra) {
 
 void PortfolioReader::error(std::string place, std::string message, const char* code) {
     if (errors_.size() >= kMaxErrors) {
-        ++errors_left_out_;
+        saturated_ = true;
         return;
     }
     errors_.push_back({Severity::error, std::move(place), std::move(message), code});
@@ -81,8 +82,8 @@ bool PortfolioReader::scalar(const Scalar& value, MakeJson make_json) {
         return true;
     }
     Frame& f = top();
-    if (f.ctx == Ctx::skip || (f.is_object && f.field == kIgnoredKey)) {
-        // reported already
+    if (f.ctx == Ctx::skip || (f.is_object && f.field == kIgnoredKey) || (saturated_ && !is_version_member(f))) {
+        // reported already, or nothing more will be reported
     } else if (f.ctx == Ctx::capture) {
         if (f.is_object) append_member(*f.extra, f.key, make_json());
         else append_element(*f.extra, make_json());
@@ -136,10 +137,30 @@ bool PortfolioReader::string(std::string& v) {
     return scalar(s, [&v] { return Json(v); });
 }
 
+// With the error list full, building more of the model only costs memory (hostile
+// input can make millions of broken accounts). Only a newer format version could still
+// change the outcome, so the rest is skipped until the version is known.
+bool PortfolioReader::version_is_known() const {
+    const Frame& root = frames_[0];
+    return depth_ == 0 || root.ctx != Ctx::root || (root.seen & (1u << static_cast<int>(RootField::kamcanvas)));
+}
+
+bool PortfolioReader::is_version_member(const Frame& f) const {
+    return depth_ == 1 && f.ctx == Ctx::root && f.field == static_cast<int>(RootField::kamcanvas);
+}
+
 bool PortfolioReader::open(bool is_object) {
     if (depth_ == kMaxDepth) {
         stop_ = Stop::too_deep;
         return false;   // the parser stops; finish() finds the place
+    }
+    if (saturated_) {
+        if (version_is_known()) {
+            stop_ = Stop::saturated;
+            return false;
+        }
+        push(Ctx::skip, is_object, nullptr);
+        return true;
     }
     Ctx ctx = Ctx::skip;
     Json* extra = nullptr;
@@ -187,7 +208,7 @@ bool PortfolioReader::key(std::string& name) {
     if (f.ctx != Ctx::capture) {
         Names names = field_names(f.ctx);
         for (std::size_t i = 0; i < names.size(); ++i) {
-            if (names[i] != name) continue;
+            if (names[i].empty() || names[i] != name) continue;   // "" marks a field this kind lacks
             const std::uint32_t bit = 1u << i;
             if (f.seen & bit) {
                 error(pointer_of_value(), "key \"" + name + "\" appears twice in this object",
@@ -259,7 +280,7 @@ ReadResult PortfolioReader::finish(bool parsed) {
     }
     if (stop_ == Stop::number_overflow) {
         error(stop_problem_.place, stop_problem_.message, stop_problem_.code.c_str());
-    } else {
+    } else if (!saturated_) {
         resolve_scores();
         check_account_ids();
     }
@@ -271,10 +292,9 @@ ReadResult PortfolioReader::finish(bool parsed) {
                                  "newer_version"});
         return result;
     }
-    if (errors_left_out_ > 0)
+    if (saturated_)
         errors_.push_back({Severity::error, "/",
-                           "too many errors: " + std::to_string(errors_left_out_) +
-                               " more not listed after the first " + std::to_string(kMaxErrors),
+                           "too many errors: only the first " + std::to_string(kMaxErrors) + " are listed",
                            "too_many_errors"});
     result.errors = std::move(errors_);
     if (result.errors.empty()) {
@@ -317,6 +337,9 @@ ReadResult read_portfolio(std::string_view bytes) {
     const std::size_t nul = text.find('\0');
     const std::string_view parsed_text = text.substr(0, nul);
     detail::PortfolioReader reader(parsed_text);
+    // The smallest valid account, {"id":"a","name":"b"}, takes 22 bytes: no hint can
+    // make the reader reserve more than the text could hold.
+    reader.reserve_accounts(std::min(detail::count_accounts_hint(parsed_text), parsed_text.size() / 22));
     const bool parsed = Json::sax_parse(parsed_text.data(), parsed_text.data() + parsed_text.size(), &reader);
     ReadResult result = reader.finish(parsed);
     if (nul != std::string_view::npos) {

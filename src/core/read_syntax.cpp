@@ -41,7 +41,10 @@ std::string describe_character_at(std::string_view input, std::size_t offset) {
         std::snprintf(buffer, sizeof buffer, "byte 0x%02X (not UTF-8)", c);
         return buffer;
     }
-    return "'" + std::string(input.substr(offset, n)) + "'";
+    std::string quoted(1, '\'');
+    quoted.append(input.substr(offset, n));
+    quoted += '\'';
+    return quoted;
 }
 
 namespace {
@@ -146,6 +149,33 @@ std::size_t offset_of_too_deep(std::string_view input, std::size_t max_depth) {
         }
     }
     return input.size();
+}
+
+}  // namespace kc::detail
+
+namespace kc::detail {
+
+std::size_t count_accounts_hint(std::string_view input) {
+    constexpr std::string_view kAccountsKey = "\"accounts\"";
+    std::size_t depth = 0, count = 0;
+    bool last_string_was_accounts = false;   // at depth 1: the key before a '['
+    bool in_accounts = false;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        const char c = input[i];
+        if (c == '"') {
+            const std::size_t start = i;
+            for (++i; i < input.size() && input[i] != '"'; ++i)
+                if (input[i] == '\\') ++i;
+            if (depth == 1) last_string_was_accounts = input.substr(start, i + 1 - start) == kAccountsKey;
+        } else if (c == '[' || c == '{') {
+            if (depth == 1 && c == '[') in_accounts = last_string_was_accounts;
+            else if (depth == 2 && c == '{' && in_accounts) ++count;
+            ++depth;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            if (--depth == 1) in_accounts = false;
+        }
+    }
+    return count;
 }
 
 }  // namespace kc::detail

@@ -1,5 +1,5 @@
-// Syntax-level help for the reader: turning a byte offset into "LINE:COLUMN" and
-// nlohmann's parse errors into plain sentences. Internal to the reader.
+// Text-level help for the reader: turning a byte offset into "LINE:COLUMN", nlohmann's
+// parse errors into plain sentences, and quick scans of the raw text. Internal to the reader.
 //
 // Columns count UTF-8 code points, so "é" is one column, as in any editor.
 #pragma once
@@ -26,6 +26,11 @@ std::size_t offset_of_too_deep(std::string_view input, std::size_t max_depth);
 // Where to place an error the parser found at `offset`: for ill-formed UTF-8 the
 // parser stops inside the bad sequence; the user wants to see where it starts.
 std::size_t error_offset(std::string_view what, std::string_view input, std::size_t offset);
+
+// About how many objects the top-level "accounts" array holds, from a quick scan of
+// the text (strings skipped, nesting counted). Only a hint for reserving memory: one
+// vector of the right size instead of growing and copying it a dozen times.
+std::size_t count_accounts_hint(std::string_view input);
 
 // What the character at `offset` is, for messages: "'x'", "end of input",
 // "control character U+0009", "byte 0xFF (not UTF-8)".

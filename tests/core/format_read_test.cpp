@@ -181,6 +181,17 @@ TEST_CASE("read: unknown members are kept in file order at every level") {
     CHECK(it->begin().key() == "y");
 }
 
+TEST_CASE("read: keys a kind of object does not have are kept, even the empty key") {
+    ReadResult r = read_portfolio(R"({"kamcanvas": 1, "accounts": [], "": 0,
+        "core": {"evaluation": {"": 1, "checks": {"a": 2}}, "results": {"next": "x", "interval_months": "y"}}})");
+    REQUIRE_MESSAGE(r.ok(), listing(r.errors));
+    const CorePlan& core = *r.portfolio->core;
+    CHECK(core.evaluation->extra[""] == 1);
+    CHECK(core.evaluation->extra["checks"]["a"] == 2);   // checks belong to choice only
+    CHECK(core.results->extra["next"] == "x");
+    CHECK(r.portfolio->extra[""] == 0);
+}
+
 TEST_CASE("read: the format version") {
     check_single_error(R"({"kamcanvas": 2, "accounts": []})", "/kamcanvas",
                        "format 2 is newer than this program understands (1)");
@@ -351,7 +362,20 @@ TEST_CASE("read: all errors are listed, up to the cap") {
     REQUIRE(capped.errors.size() == kMaxErrors + 1);
     CHECK(capped.errors[0].place == "/accounts/0/name");
     CHECK(capped.errors.back().code == "too_many_errors");
-    CHECK(capped.errors.back().message.find("more not listed") != std::string::npos);
+    CHECK(capped.errors.back().message.find("only the first 100") != std::string::npos);
+
+    // Once the list is full the model is no longer built, yet a newer version found
+    // later still wins; millions of broken accounts cost neither memory nor errors.
+    std::string late_version = R"({"accounts": [)";
+    for (int i = 0; i < 300; ++i) late_version += std::string(i ? "," : "") + "{}";
+    late_version += R"(], "kamcanvas": 3})";
+    check_single_error(late_version, "/kamcanvas", "format 3 is newer");
+    std::string broken = R"({"kamcanvas": 1, "accounts": [)";
+    for (int i = 0; i < 2000000; ++i) broken += i ? ",{}" : "{}";
+    broken += "]}";
+    ReadResult many_broken = read_portfolio(broken);
+    CHECK(many_broken.errors.size() == kMaxErrors + 1);
+    CHECK(many_broken.errors[0].place == "/accounts/0");
 }
 
 TEST_CASE("read: syntax errors have LINE:COLUMN places, columns in characters") {

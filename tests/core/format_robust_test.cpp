@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/format.hpp"
+#include "core/read_syntax.hpp"
 #include "format_support.hpp"
 
 using namespace kc;
@@ -110,4 +111,13 @@ TEST_CASE("robust: a ~100 MB portfolio reads and writes") {
     MESSAGE("write: " << seconds_since(start) << " s");
     CHECK(written.size() > accounts * 200);
     CHECK(written.back() == '\n');
+}
+
+TEST_CASE("robust: the accounts count hint only counts top-level accounts") {
+    using kc::detail::count_accounts_hint;
+    CHECK(count_accounts_hint(R"({"kamcanvas": 1, "x": {"accounts": [{}, {}]},
+        "accounts": [{"a": {"b": [{}]}}, {"id": "{[\"accounts\""}, "{"], "y": [{}]})") == 2);
+    CHECK(count_accounts_hint(R"({"accounts": {"a": {}}})") == 0);
+    CHECK(count_accounts_hint("[[[[") == 0);
+    CHECK(count_accounts_hint("{\"accounts\": [{\"a\": \"\\\\\"}, {}]}") == 2);   // escaped backslash ends a string
 }
