@@ -121,3 +121,43 @@ TEST_CASE("robust: the accounts count hint only counts top-level accounts") {
     CHECK(count_accounts_hint("[[[[") == 0);
     CHECK(count_accounts_hint("{\"accounts\": [{\"a\": \"\\\\\"}, {}]}") == 2);   // escaped backslash ends a string
 }
+
+TEST_CASE("robust: mutated portfolios never crash; any that reads keeps its values on a round trip") {
+    // Byte flips, deletions, duplications and splices of real files: every outcome must
+    // be an error with a place, or a portfolio that writes back to the same values.
+    const std::string sources[] = {test::slurp(test::shared_path("data/examples/unicode.json")),
+                                   test::slurp(test::shared_path("data/examples/matrix.json")),
+                                   test::generated_portfolio({.accounts = 3, .seed = 9})};
+    static const char kBytes[] = "{}[]\",:0123456789.eE+-\\ntrufalsx\xC3\xA9\xFF\x00";
+    test::Lcg rng(2024);
+    int accepted = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = sources[rng.below(3)];
+        for (std::uint32_t edits = 1 + rng.below(3); edits > 0 && !text.empty(); --edits) {
+            const std::size_t at = rng.below(static_cast<std::uint32_t>(text.size()));
+            switch (rng.below(4)) {
+                case 0: text[at] = kBytes[rng.below(sizeof kBytes - 1)]; break;
+                case 1: text.erase(at, 1 + rng.below(8)); break;
+                case 2: text.insert(at, text.substr(at, 1 + rng.below(16))); break;
+                default: text.insert(at, 1, kBytes[rng.below(sizeof kBytes - 1)]); break;
+            }
+        }
+        ReadResult r = read_portfolio(text);
+        if (!r.ok()) {
+            for (const auto& e : r.errors) {
+                CHECK((e.place[0] == '/' || test::is_text_place(e.place)));
+                CHECK_FALSE(e.message.empty());
+            }
+            continue;
+        }
+        ++accepted;
+        const std::string written = write_portfolio(*r.portfolio);
+        INFO(text);
+        CHECK(test::as_value(written) == test::as_value(text));
+        ReadResult again = read_portfolio(written);
+        REQUIRE(again.ok());
+        CHECK(write_portfolio(*again.portfolio) == written);
+    }
+    MESSAGE(accepted << " of 3000 mutated files were still valid portfolios");
+    CHECK(accepted > 0);
+}
