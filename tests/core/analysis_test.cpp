@@ -3,8 +3,11 @@
 // (exact ceilings, ties, no year, gaps in years, zero weights) and the extensions.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cmath>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "analysis_fixtures.hpp"
 #include "core/analysis.hpp"
