@@ -104,160 +104,143 @@ void PortfolioReader::read_version(const Scalar& v) {
 
 // [SECTION] known objects: containers ----------------------------------------------
 
-// The child a known field opens, or skip after reporting a wrong type (the field's
-// scalar handler words the message: it sees an "object"/"array" Scalar).
-Ctx PortfolioReader::open_known(Frame& f, bool is_object, Json*& extra) {
-    Portfolio& p = portfolio_;
-    const int field = f.field;
-    auto want_object = [&](Ctx ctx, Json* where) {
-        if (is_object) {
-            extra = where;
-            return ctx;
-        }
-        return Ctx::skip;
-    };
-    Ctx child = Ctx::skip;
-    switch (f.ctx) {
+namespace {
+
+// What a known member opens when it holds the container the spec gives it.
+struct Child {
+    Ctx ctx;
+    bool is_object;
+};
+
+std::optional<Child> child_of(Ctx parent, int field) {
+    switch (parent) {
         case Ctx::root:
             switch (static_cast<RootField>(field)) {
-                case RootField::portfolio:
-                    if (is_object) p.has_info = true;
-                    child = want_object(Ctx::info, &p.info.extra);
-                    break;
-                case RootField::criteria:
-                    if (!is_object) {
-                        p.has_criteria = true;
-                        child = Ctx::criteria;
-                    } else {
-                        criteria_unreadable_ = true;
-                    }
-                    break;
-                case RootField::accounts:
-                    if (!is_object) child = Ctx::accounts;
-                    break;
-                case RootField::organisation:
-                    if (is_object) child = want_object(Ctx::organisation, &p.organisation.emplace().extra);
-                    break;
-                case RootField::core:
-                    if (is_object) child = want_object(Ctx::core, &p.core.emplace().extra);
-                    break;
-                default: break;
+                case RootField::portfolio: return Child{Ctx::info, true};
+                case RootField::criteria: return Child{Ctx::criteria, false};
+                case RootField::accounts: return Child{Ctx::accounts, false};
+                case RootField::organisation: return Child{Ctx::organisation, true};
+                case RootField::core: return Child{Ctx::core, true};
+                default: return std::nullopt;
             }
-            break;
         case Ctx::info:
-            if (field == static_cast<int>(InfoField::pyramid) && is_object) {
-                p.info.present.set(PortfolioInfo::kPyramid);
-                child = want_object(Ctx::pyramid, &p.info.pyramid.extra);
-            } else if (field == static_cast<int>(InfoField::matrix) && is_object) {
-                p.info.present.set(PortfolioInfo::kMatrix);
-                child = want_object(Ctx::matrix, &p.info.matrix.extra);
-            }
-            break;
-        case Ctx::criteria:
-            if (is_object) {
-                p.criteria.emplace_back();
-                child = want_object(Ctx::criterion, &p.criteria.back().extra);
-            }
-            break;
-        case Ctx::accounts:
-            if (is_object) {
-                Account& a = p.accounts.emplace_back();
-                if (criteria_done_) a.scores.assign(p.criteria.size(), kNoScore);
-                child = want_object(Ctx::account, &a.extra);
-            }
-            break;
-        case Ctx::account: {
-            Account& a = account();
-            auto present = [&](int key, Ctx ctx) {
-                a.present.set(key);
-                return ctx;
-            };
+            if (field == static_cast<int>(InfoField::pyramid)) return Child{Ctx::pyramid, true};
+            if (field == static_cast<int>(InfoField::matrix)) return Child{Ctx::matrix, true};
+            return std::nullopt;
+        case Ctx::criteria: return Child{Ctx::criterion, true};
+        case Ctx::accounts: return Child{Ctx::account, true};
+        case Ctx::account:
             switch (static_cast<AccountField>(field)) {
-                case AccountField::products:
-                    if (!is_object) child = present(Account::kProducts, Ctx::products);
-                    break;
-                case AccountField::revenue:
-                    if (is_object) child = present(Account::kRevenue, Ctx::revenue);
-                    break;
-                case AccountField::wallet:
-                    if (is_object) child = present(Account::kWallet, Ctx::wallet);
-                    break;
-                case AccountField::scores:
-                    if (is_object) child = present(Account::kScores, Ctx::scores);
-                    break;
-                case AccountField::targets:
-                    if (is_object) child = present(Account::kTargets, Ctx::targets);
-                    break;
-                case AccountField::contacts:
-                    if (!is_object) child = present(Account::kContacts, Ctx::contacts);
-                    break;
-                case AccountField::team:
-                    if (!is_object) child = present(Account::kTeam, Ctx::team);
-                    break;
-                case AccountField::evaluations:
-                    if (!is_object) child = present(Account::kEvaluations, Ctx::evaluations);
-                    break;
-                default: break;
+                case AccountField::products: return Child{Ctx::products, false};
+                case AccountField::revenue: return Child{Ctx::revenue, true};
+                case AccountField::wallet: return Child{Ctx::wallet, true};
+                case AccountField::scores: return Child{Ctx::scores, true};
+                case AccountField::targets: return Child{Ctx::targets, true};
+                case AccountField::contacts: return Child{Ctx::contacts, false};
+                case AccountField::team: return Child{Ctx::team, false};
+                case AccountField::evaluations: return Child{Ctx::evaluations, false};
+                default: return std::nullopt;
             }
-            break;
-        }
-        case Ctx::targets:
-            if (is_object) {
-                auto& targets = account().targets;
-                auto at = std::find_if(targets.begin(), targets.end(),
-                                       [&](const auto& t) { return t.first >= f.year; });
-                at = targets.insert(at, {f.year, Target{}});
-                child = want_object(Ctx::target, &at->second.extra);
-            }
-            break;
-        case Ctx::contacts:
-            if (is_object) child = want_object(Ctx::contact, &account().contacts.emplace_back().extra);
-            break;
+        case Ctx::targets: return Child{Ctx::target, true};
+        case Ctx::contacts: return Child{Ctx::contact, true};
         case Ctx::contact:
-            if (field == static_cast<int>(ContactField::covered_by) && !is_object) {
-                account().contacts.back().present.set(Contact::kCoveredBy);
-                child = Ctx::covered_by;
-            }
-            break;
-        case Ctx::team:
-            if (is_object) child = want_object(Ctx::member, &account().team.emplace_back().extra);
-            break;
-        case Ctx::evaluations:
-            if (is_object) child = want_object(Ctx::evaluation, &account().evaluations.emplace_back().extra);
-            break;
+            if (field == static_cast<int>(ContactField::covered_by)) return Child{Ctx::covered_by, false};
+            return std::nullopt;
+        case Ctx::team: return Child{Ctx::member, true};
+        case Ctx::evaluations: return Child{Ctx::evaluation, true};
         case Ctx::core:
-            if (is_object) {
-                CorePlan& plan = *p.core;
-                switch (static_cast<CoreField>(field)) {
-                    case CoreField::choice:
-                        child = want_object(Ctx::core_choice, &plan.choice.emplace().extra);
-                        break;
-                    case CoreField::organisation:
-                        child = want_object(Ctx::core_step, &plan.organisation.emplace().extra);
-                        break;
-                    case CoreField::results:
-                        child = want_object(Ctx::core_step, &plan.results.emplace().extra);
-                        break;
-                    case CoreField::evaluation:
-                        child = want_object(Ctx::core_evaluation, &plan.evaluation.emplace().extra);
-                        break;
-                }
+            switch (static_cast<CoreField>(field)) {
+                case CoreField::choice: return Child{Ctx::core_choice, true};
+                case CoreField::organisation:
+                case CoreField::results: return Child{Ctx::core_step, true};
+                case CoreField::evaluation: return Child{Ctx::core_evaluation, true};
             }
-            break;
+            return std::nullopt;
         case Ctx::core_choice:
-            if (field == static_cast<int>(StepField::checks) && is_object) {
-                p.core->choice->has_checks = true;
-                child = Ctx::checks;
-            }
-            break;
-        default: break;
+            if (field == static_cast<int>(StepField::checks)) return Child{Ctx::checks, true};
+            return std::nullopt;
+        default: return std::nullopt;
     }
-    if (child == Ctx::skip) {
+}
+
+// The Present bit an account's container member sets.
+int account_key_of(Ctx child) {
+    switch (child) {
+        case Ctx::products: return Account::kProducts;
+        case Ctx::revenue: return Account::kRevenue;
+        case Ctx::wallet: return Account::kWallet;
+        case Ctx::scores: return Account::kScores;
+        case Ctx::targets: return Account::kTargets;
+        case Ctx::contacts: return Account::kContacts;
+        case Ctx::team: return Account::kTeam;
+        default: return Account::kEvaluations;
+    }
+}
+
+}  // namespace
+
+// The child a known member opens, or skip after reporting a wrong type (the member's
+// scalar check words the message: it sees an "object"/"array" Scalar).
+Ctx PortfolioReader::open_known(Frame& f, bool is_object, Json*& extra) {
+    const std::optional<Child> child = child_of(f.ctx, f.field);
+    if (!child || child->is_object != is_object) {
         Scalar container;
         container.kind = is_object ? Scalar::Kind::object : Scalar::Kind::array;
-        read_field(f, container);   // words the "must be ..., got an object" error
+        read_field(f, container);
+        return Ctx::skip;
     }
-    return child;
+    extra = enter(child->ctx, f);
+    return child->ctx;
+}
+
+// Makes the model element a child stands for; returns where its unknown members go
+// (nullptr for arrays and maps, which have none).
+Json* PortfolioReader::enter(Ctx child, const Frame& parent) {
+    Portfolio& p = portfolio_;
+    switch (child) {
+        case Ctx::info:
+            p.has_info = true;
+            return &p.info.extra;
+        case Ctx::criteria: p.has_criteria = true; return nullptr;
+        case Ctx::pyramid:
+            p.info.present.set(PortfolioInfo::kPyramid);
+            return &p.info.pyramid.extra;
+        case Ctx::matrix:
+            p.info.present.set(PortfolioInfo::kMatrix);
+            return &p.info.matrix.extra;
+        case Ctx::criterion: return &p.criteria.emplace_back().extra;
+        case Ctx::account: {
+            Account& a = p.accounts.emplace_back();
+            if (criteria_done_) a.scores.assign(p.criteria.size(), kNoScore);
+            return &a.extra;
+        }
+        case Ctx::products:
+        case Ctx::revenue:
+        case Ctx::wallet:
+        case Ctx::scores:
+        case Ctx::targets:
+        case Ctx::contacts:
+        case Ctx::team:
+        case Ctx::evaluations: account().present.set(account_key_of(child)); return nullptr;
+        case Ctx::target: {
+            auto& targets = account().targets;   // kept sorted by year
+            auto at = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.first >= parent.year; });
+            return &targets.insert(at, {parent.year, Target{}})->second.extra;
+        }
+        case Ctx::contact: return &account().contacts.emplace_back().extra;
+        case Ctx::covered_by: account().contacts.back().present.set(Contact::kCoveredBy); return nullptr;
+        case Ctx::member: return &account().team.emplace_back().extra;
+        case Ctx::evaluation: return &account().evaluations.emplace_back().extra;
+        case Ctx::organisation: return &p.organisation.emplace().extra;
+        case Ctx::core: return &p.core.emplace().extra;
+        case Ctx::core_choice: return &p.core->choice.emplace().extra;
+        case Ctx::core_step:
+            return parent.field == static_cast<int>(CoreField::results) ? &p.core->results.emplace().extra
+                                                                         : &p.core->organisation.emplace().extra;
+        case Ctx::core_evaluation: return &p.core->evaluation.emplace().extra;
+        case Ctx::checks: p.core->choice->has_checks = true; return nullptr;
+        default: return nullptr;
+    }
 }
 
 // [SECTION] known objects: scalar members --------------------------------------------
@@ -281,6 +264,12 @@ void PortfolioReader::read_field(Frame& f, const Scalar& v) {
         }
         case Ctx::criteria:
         case Ctx::accounts:
+            // A placeholder keeps the vector index equal to the file's, so the places
+            // of later errors (made from vector indexes) stay right.
+            if (expect(v, Scalar::Kind::object, "an object")) break;
+            if (f.ctx == Ctx::criteria) p.criteria.emplace_back();
+            else p.accounts.emplace_back();
+            break;
         case Ctx::contacts:
         case Ctx::team:
         case Ctx::evaluations:
@@ -414,7 +403,7 @@ void PortfolioReader::read_criterion(Frame& f, const Scalar& v) {
                 return;
             }
             c.id.assign(v.text);
-            if (auto [at, added] = criterion_index_.emplace(c.id, static_cast<int>(frames_[depth_ - 2].index));
+            if (auto [at, added] = criterion_index_.emplace(c.id, static_cast<int>(portfolio_.criteria.size() - 1));
                 !added) {
                 error(pointer_of_value(),
                       "criterion id " + quote_for_message(c.id) + " is already used by /criteria/" +

@@ -216,6 +216,7 @@ private:
     bool is_version_member(const Frame& f) const;
     bool close();
     Ctx open_known(Frame& parent, bool is_object, Json*& extra);
+    Json* enter(Ctx child, const Frame& parent);
     void read_field(Frame& f, const Scalar& v);
     void close_frame(Frame& f);
 

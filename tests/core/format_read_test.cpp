@@ -309,6 +309,26 @@ TEST_CASE("read: scores, criteria ranges, in either member order") {
     }
 }
 
+TEST_CASE("read: places stay right after array elements that are not objects") {
+    ReadResult r = read_portfolio(R"({"kamcanvas": 1, "criteria": [5, {"id": "fit", "min": 3, "max": 1}, {"id": "ok"}],
+        "accounts": [[], {"id": "A", "name": "a", "scores": {"ok": 9}}, {"id": "A", "name": "b"}]})");
+    INFO(listing(r.errors));
+    CHECK(at_place(r.errors, "/criteria/0"));
+    CHECK(at_place(r.errors, "/criteria/1/max"));
+    CHECK(at_place(r.errors, "/accounts/0"));
+    CHECK(at_place(r.errors, "/accounts/1/scores/ok"));
+    const Problem* duplicate = at_place(r.errors, "/accounts/2/id");
+    REQUIRE(duplicate);
+    CHECK(duplicate->message.find("/accounts/1") != std::string::npos);
+    CHECK(r.errors.size() == 5);
+
+    ReadResult late = read_portfolio(R"({"kamcanvas": 1, "accounts": [7, {"id": "A", "name": "a", "scores": {"x": 1}}],
+        "criteria": [null, {"id": "x", "max": 0.5, "min": 0}]})");
+    INFO(listing(late.errors));
+    CHECK(at_place(late.errors, "/accounts/1/scores/x"));
+    CHECK(late.errors.size() == 3);
+}
+
 TEST_CASE("read: pyramid and matrix ranges") {
     check_single_error(R"({"kamcanvas": 1, "portfolio": {"pyramid": {"top": 50, "large": 40, "medium": 20}}, "accounts": []})",
                        "/portfolio/pyramid", "= 110");
