@@ -201,7 +201,9 @@ Json* PortfolioReader::enter(Ctx child, const Frame& parent) {
         case Ctx::info:
             p.has_info = true;
             return &p.info.extra;
-        case Ctx::criteria: p.has_criteria = true; return nullptr;
+        case Ctx::criteria:
+            p.has_criteria = true;
+            return nullptr;
         case Ctx::pyramid:
             p.info.present.set(PortfolioInfo::kPyramid);
             return &p.info.pyramid.extra;
@@ -221,14 +223,19 @@ Json* PortfolioReader::enter(Ctx child, const Frame& parent) {
         case Ctx::targets:
         case Ctx::contacts:
         case Ctx::team:
-        case Ctx::evaluations: account().present.set(account_key_of(child)); return nullptr;
+        case Ctx::evaluations:
+            account().present.set(account_key_of(child));
+            return nullptr;
         case Ctx::target: {
             auto& targets = account().targets;   // kept sorted by year
-            auto at = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.first >= parent.year; });
+            auto at = std::find_if(targets.begin(), targets.end(),
+                                   [&](const auto& t) { return t.first >= parent.year; });
             return &targets.insert(at, {parent.year, Target{}})->second.extra;
         }
         case Ctx::contact: return &account().contacts.emplace_back().extra;
-        case Ctx::covered_by: account().contacts.back().present.set(Contact::kCoveredBy); return nullptr;
+        case Ctx::covered_by:
+            account().contacts.back().present.set(Contact::kCoveredBy);
+            return nullptr;
         case Ctx::member: return &account().team.emplace_back().extra;
         case Ctx::evaluation: return &account().evaluations.emplace_back().extra;
         case Ctx::organisation: return &p.organisation.emplace().extra;
@@ -238,7 +245,9 @@ Json* PortfolioReader::enter(Ctx child, const Frame& parent) {
             return parent.field == static_cast<int>(CoreField::results) ? &p.core->results.emplace().extra
                                                                          : &p.core->organisation.emplace().extra;
         case Ctx::core_evaluation: return &p.core->evaluation.emplace().extra;
-        case Ctx::checks: p.core->choice->has_checks = true; return nullptr;
+        case Ctx::checks:
+            p.core->choice->has_checks = true;
+            return nullptr;
         default: return nullptr;
     }
 }

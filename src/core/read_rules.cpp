@@ -72,7 +72,8 @@ void PortfolioReader::missing_keys(const Frame& f, std::initializer_list<int> re
     Names names = field_names(f.ctx);
     for (int field : required)
         if (!(f.seen & (1u << field)))
-            error(pointer_of_frame(), "missing required key \"" + std::string(names[static_cast<std::size_t>(field)]) + "\"",
+            error(pointer_of_frame(),
+                  "missing required key \"" + std::string(names[static_cast<std::size_t>(field)]) + "\"",
                   "missing_key");
 }
 

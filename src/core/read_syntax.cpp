@@ -105,7 +105,8 @@ std::string syntax_message(std::string_view what, std::string_view input, std::s
 
     if (detail.find("not valid UTF-8") != std::string::npos) {
         char byte[8];
-        std::snprintf(byte, sizeof byte, "0x%02X", offset < input.size() ? static_cast<unsigned char>(input[offset]) : 0);
+        const unsigned char bad = offset < input.size() ? static_cast<unsigned char>(input[offset]) : 0;
+        std::snprintf(byte, sizeof byte, "0x%02X", bad);
         return std::string("text is not valid UTF-8 (byte ") + byte + "); save the file as UTF-8";
     }
     if (detail.rfind("invalid value; expected nothing more", 0) == 0)

@@ -102,8 +102,12 @@ void Emitter::json(const Json& value) {
             break;
         case Json::value_t::string: string(*value.get_ptr<const Json::string_t*>()); break;
         case Json::value_t::boolean: boolean(*value.get_ptr<const Json::boolean_t*>()); break;
-        case Json::value_t::number_integer: append_json_integer(out_, *value.get_ptr<const Json::number_integer_t*>()); break;
-        case Json::value_t::number_unsigned: append_json_unsigned(out_, *value.get_ptr<const Json::number_unsigned_t*>()); break;
+        case Json::value_t::number_integer:
+            append_json_integer(out_, *value.get_ptr<const Json::number_integer_t*>());
+            break;
+        case Json::value_t::number_unsigned:
+            append_json_unsigned(out_, *value.get_ptr<const Json::number_unsigned_t*>());
+            break;
         case Json::value_t::number_float: number(*value.get_ptr<const Json::number_float_t*>()); break;
         default: null(); break;
     }
@@ -326,7 +330,8 @@ void write_core(Emitter& e, const CorePlan& plan) {
         e.extra_members(choice.extra);
         e.end_object();
     }
-    for (const auto& [name, step] : {std::pair{"organisation", &plan.organisation}, std::pair{"results", &plan.results}}) {
+    for (const auto& [name, step] :
+         {std::pair{"organisation", &plan.organisation}, std::pair{"results", &plan.results}}) {
         if (!*step) continue;
         write_step_start(e.key(name), **step);
         e.extra_members((*step)->extra);
