@@ -1,10 +1,8 @@
-// The reader's SAX handler: its frames, field tables and the PortfolioReader class.
-// Internal to the reader (read_portfolio.cpp: events and places; read_fields.cpp: the
-// members of each kind of object; read_rules.cpp: rules checked when objects close).
-//
-// nlohmann's sax_parse is iterative (a std::vector<bool> of states, no recursion) and
-// basic_json's destructor flattens children onto a heap stack, so neither parsing nor
-// freeing kept subtrees can overflow the call stack; kMaxDepth bounds both anyway.
+// The reader's SAX handler (internal): frames, field tables, the PortfolioReader class;
+// read_portfolio.cpp has its events, read_fields.cpp each object's members, read_rules.cpp
+// the rules across values. nlohmann's sax_parse is iterative and basic_json's destructor
+// flattens children onto a heap stack, so neither parsing nor freeing kept subtrees can
+// overflow the call stack; kMaxDepth bounds both anyway.
 #pragma once
 
 #include <cmath>

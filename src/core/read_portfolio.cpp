@@ -1,9 +1,8 @@
 // read_portfolio: bytes of a format-1 file -> a Portfolio, or every error with its place.
-//
-// One pass of nlohmann's SAX parser feeds a handler (read_handler.hpp) that fills the
-// typed model directly: no DOM of the document is ever built, only unknown members are
-// kept as small Json subtrees. This file holds the handler's events, its places (each
-// open object/array is a frame, so every error gets its JSON Pointer) and the end.
+// One pass of nlohmann's SAX parser feeds a handler (read_handler.hpp) that fills the typed
+// model directly: no DOM of the document, only unknown members kept as small Json subtrees.
+// Here: the handler's events, its places (each open object/array is a frame, so every
+// error gets its JSON Pointer) and the end.
 #include <algorithm>
 #include <string>
 
