@@ -235,18 +235,24 @@ void AccountsView::end_edit() {
     edit_.error = Key::count;
 }
 
-void AccountsView::draw_text_cell(const Context& context, int account, Column column, const std::string& text) {
-    if (edit_.account != account || edit_.column != column) {
-        ImGui::TextUnformatted(text.c_str());
-        return;
-    }
-    if (edit_.frames == 0) std::snprintf(edit_.buffer, sizeof edit_.buffer, "%s", text.c_str());
+// The cell editor's first frame takes the model's text; every frame it fills the
+// cell and, once, takes the keyboard focus.
+void AccountsView::prepare_cell_editor(const std::string& initial) {
+    if (edit_.frames == 0) std::snprintf(edit_.buffer, sizeof edit_.buffer, "%s", initial.c_str());
     ++edit_.frames;
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (edit_.focus_pending) {
         ImGui::SetKeyboardFocusHere();
         edit_.focus_pending = false;
     }
+}
+
+void AccountsView::draw_text_cell(const Context& context, int account, Column column, const std::string& text) {
+    if (edit_.account != account || edit_.column != column) {
+        ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    prepare_cell_editor(text);
     const bool entered = ImGui::InputText("##edit", edit_.buffer, sizeof edit_.buffer,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     const bool active = ImGui::IsItemActive();
@@ -324,14 +330,7 @@ void AccountsView::draw_revenue_cell(const Context& context, int account) {
         return;
     }
 
-    if (edit_.frames == 0)
-        std::snprintf(edit_.buffer, sizeof edit_.buffer, "%s", value ? amount_for_editing(*value).c_str() : "");
-    ++edit_.frames;
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (edit_.focus_pending) {
-        ImGui::SetKeyboardFocusHere();
-        edit_.focus_pending = false;
-    }
+    prepare_cell_editor(value ? amount_for_editing(*value) : std::string());
     const bool entered = ImGui::InputText("##edit", edit_.buffer, sizeof edit_.buffer,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll |
                                               ImGuiInputTextFlags_CallbackCharFilter,

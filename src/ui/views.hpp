@@ -89,6 +89,7 @@ private:
     bool begin_edit_on_request(const Context& context, int account, Column column);
     void start_edit(int account, Column column, std::uint64_t version);
     void end_edit();
+    void prepare_cell_editor(const std::string& initial);
 
     // Rows shown: account indices after filter and sort (account_rows.hpp), rebuilt
     // only when the document, the filter or the sort changed.
