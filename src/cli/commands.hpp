@@ -12,6 +12,7 @@ using Args = std::vector<std::string>;   // the arguments after the subcommand's
 int validate(const Args& args);      // validate.cpp
 int fmt(const Args& args);           // fmt.cpp
 int analyze(const Args& args);       // analyze.cpp
+int import_csv(const Args& args);    // import_csv.cpp
 
 // Shared helpers (io.cpp).
 bool read_file(const std::string& path, std::string& out, std::string& error);

@@ -14,6 +14,7 @@ const char* kUsage =
     "  validate FILE...          check portfolio files (format 1); exit 0 when all are valid\n"
     "  fmt FILE                  print the file normalised (known keys in spec order)\n"
     "  analyze FILE [--year Y]   print the analysis report as JSON\n"
+    "  import-csv FILE.csv       print a CSV export (spreadsheet, CRM) as a portfolio\n"
     "\n"
     "`kamcanvas COMMAND --help` tells more about one command.\n";
 
@@ -26,6 +27,7 @@ constexpr Command kCommands[] = {
     {"validate", kc::cli::validate},
     {"fmt", kc::cli::fmt},
     {"analyze", kc::cli::analyze},
+    {"import-csv", kc::cli::import_csv},
 };
 
 }  // namespace
