@@ -56,7 +56,7 @@ struct CsvMapping {
 //  - id, name, segment, region, status, key: the English and Dutch words and common
 //    CRM headers ("Customer ID", "Klantnummer", "Bedrijfsnaam", "Account Name",
 //    "Branche", "Country", ...). Where several columns fit one field, the most
-//    specific wins ("region" over "country"), then the leftmost.
+//    specific header wins ("region" over "state" over "country"), then the leftmost.
 //  - revenue_YYYY: revenue, omzet, sales, turnover, verkoop with a four-digit year
 //    ("Omzet 2024", "revenue_2024", "Sales FY2024"); wallet_YYYY likewise with wallet,
 //    potentieel, potential. A header without a year ("revenue_total") is not one.

@@ -65,32 +65,45 @@ std::string criterion_id_from(std::string_view text) {
 
 // [SECTION] the words recognised -----------------------------------------------------
 
-struct FieldWords {
-    CsvField field;
-    std::span<const std::string_view> words;   // normalised, most specific first
+// A header word and how specific it is: tier 0 is the field's own word ("region"), higher
+// tiers are less sure ("state", then "country"). Where several columns fit one field,
+// the lowest tier wins, then the leftmost column.
+struct Word {
+    std::string_view text;   // normalised
+    int tier;
 };
 
-constexpr std::string_view kIdWords[] = {
-    "id", "customerid", "accountid", "klantid", "clientid", "companyid", "relatieid", "debiteurid",
-    "recordid", "klantnummer", "klantnr", "customernumber", "customerno", "customernr", "accountnumber",
-    "accountnr", "accountno", "relatienummer", "relatienr", "debiteurnummer", "debiteurnr", "debnr",
-    "clientnumber", "klantcode", "customercode", "accountcode", "relatiecode", "debiteurcode", "code"};
-constexpr std::string_view kNameWords[] = {
-    "name", "naam", "accountname", "customername", "companyname", "clientname", "klantnaam",
-    "bedrijfsnaam", "organisatienaam", "organisationname", "organizationname", "relatienaam",
-    "debiteurnaam", "handelsnaam", "company", "bedrijf", "organisatie", "organisation", "organization",
-    "customer", "klant", "client", "account", "relatie", "debiteur", "firma"};
-constexpr std::string_view kSegmentWords[] = {
-    "segment", "customersegment", "klantsegment", "marketsegment", "marktsegment", "klantgroep",
-    "customergroup", "doelgroep", "branche", "industry", "sector", "industrie", "bedrijfstak", "vertical"};
-constexpr std::string_view kRegionWords[] = {
-    "region", "regio", "salesregion", "verkoopregio", "verkoopgebied", "salesterritory", "territory",
-    "gebied", "rayon", "area", "district", "provincie", "province", "state", "land", "country"};
-constexpr std::string_view kStatusWords[] = {"status", "accountstatus", "customerstatus", "klantstatus",
-                                             "relatiestatus"};
-constexpr std::string_view kKeyWords[] = {"keyaccount", "key", "iskeyaccount", "iskey", "keyklant",
-                                          "sleutelklant", "strategischeklant", "strategicaccount",
-                                          "strategisch", "strategic"};
+struct FieldWords {
+    CsvField field;
+    std::span<const Word> words;
+};
+
+constexpr Word kIdWords[] = {
+    {"id", 0}, {"customerid", 1}, {"accountid", 1}, {"klantid", 1}, {"clientid", 1}, {"companyid", 1},
+    {"relatieid", 1}, {"debiteurid", 1}, {"recordid", 1}, {"klantnummer", 1}, {"klantnr", 1},
+    {"customernumber", 1}, {"customerno", 1}, {"customernr", 1}, {"accountnumber", 1}, {"accountnr", 1},
+    {"accountno", 1}, {"relatienummer", 1}, {"relatienr", 1}, {"debiteurnummer", 1}, {"debiteurnr", 1},
+    {"debnr", 1}, {"clientnumber", 1}, {"klantcode", 1}, {"customercode", 1}, {"accountcode", 1},
+    {"relatiecode", 1}, {"debiteurcode", 1}, {"code", 2}};
+constexpr Word kNameWords[] = {
+    {"name", 0}, {"naam", 0}, {"accountname", 1}, {"customername", 1}, {"companyname", 1}, {"clientname", 1},
+    {"klantnaam", 1}, {"bedrijfsnaam", 1}, {"organisatienaam", 1}, {"organisationname", 1},
+    {"organizationname", 1}, {"relatienaam", 1}, {"debiteurnaam", 1}, {"handelsnaam", 1}, {"company", 2},
+    {"bedrijf", 2}, {"organisatie", 2}, {"organisation", 2}, {"organization", 2}, {"customer", 2}, {"klant", 2},
+    {"client", 2}, {"account", 2}, {"relatie", 2}, {"debiteur", 2}, {"firma", 2}};
+constexpr Word kSegmentWords[] = {
+    {"segment", 0}, {"customersegment", 1}, {"klantsegment", 1}, {"marketsegment", 1}, {"marktsegment", 1},
+    {"klantgroep", 1}, {"customergroup", 1}, {"doelgroep", 1}, {"branche", 2}, {"industry", 2}, {"sector", 2},
+    {"industrie", 2}, {"bedrijfstak", 2}, {"vertical", 2}};
+constexpr Word kRegionWords[] = {
+    {"region", 0}, {"regio", 0}, {"salesregion", 1}, {"verkoopregio", 1}, {"verkoopgebied", 1},
+    {"salesterritory", 1}, {"territory", 1}, {"gebied", 1}, {"rayon", 1}, {"area", 1}, {"district", 1},
+    {"provincie", 2}, {"province", 2}, {"state", 2}, {"land", 3}, {"country", 3}};
+constexpr Word kStatusWords[] = {{"status", 0}, {"accountstatus", 1}, {"customerstatus", 1}, {"klantstatus", 1},
+                                 {"relatiestatus", 1}};
+constexpr Word kKeyWords[] = {{"keyaccount", 0}, {"key", 0}, {"iskeyaccount", 1}, {"iskey", 1}, {"keyklant", 1},
+                              {"sleutelklant", 1}, {"strategischeklant", 1}, {"strategicaccount", 1},
+                              {"strategisch", 2}, {"strategic", 2}};
 
 constexpr FieldWords kFieldWords[] = {
     {CsvField::id, kIdWords},         {CsvField::name, kNameWords},     {CsvField::segment, kSegmentWords},
@@ -118,14 +131,14 @@ bool is_one_of(std::string_view text, std::span<const std::string_view> words) {
 
 struct Guess {
     ColumnTarget target;
-    int rank = 0;   // lower is more specific
+    int tier = 0;   // see Word
 };
 
 bool single_field(const std::string& normalised, Guess& guess) {
     for (const FieldWords& fw : kFieldWords)
-        for (std::size_t rank = 0; rank < fw.words.size(); ++rank)
-            if (normalised == fw.words[rank]) {
-                guess = {{fw.field, 0, {}}, static_cast<int>(rank)};
+        for (const Word& word : fw.words)
+            if (normalised == word.text) {
+                guess = {{fw.field, 0, {}}, word.tier};
                 return true;
             }
     return false;
@@ -265,19 +278,19 @@ bool parse_column_target(std::string_view text, ColumnTarget& out) {
 CsvMapping guess_mapping(const std::vector<std::string>& header, const std::vector<Criterion>& criteria) {
     CsvMapping mapping;
     mapping.columns.resize(header.size());
-    std::vector<int> ranks(header.size(), 0);
+    std::vector<int> tiers(header.size(), 0);
     std::map<std::string, std::size_t> holder;   // target spelling -> the column that has it
     for (std::size_t column = 0; column < header.size(); ++column) {
         Guess guess = guess_column(header[column], criteria);
         if (guess.target.field == CsvField::ignore) continue;
         const auto [it, fresh] = holder.emplace(to_string(guess.target), column);
         if (!fresh) {
-            if (ranks[it->second] <= guess.rank) continue;   // the earlier one is as specific
+            if (tiers[it->second] <= guess.tier) continue;   // the earlier one is as specific
             mapping.columns[it->second] = ColumnTarget{};
             it->second = column;
         }
         mapping.columns[column] = std::move(guess.target);
-        ranks[column] = guess.rank;
+        tiers[column] = guess.tier;
     }
     return mapping;
 }
