@@ -77,20 +77,16 @@ const char* mark_words(DecimalMark mark) { return mark == DecimalMark::comma ? "
 // Why `text` is not a number with `mark` (`detect`: no mark was decided for the file).
 std::string number_problem(std::string_view text, DecimalMark mark) {
     const std::string shown = quote_for_message(trim_spaces(text));
-    switch (decimal_mark_hint(text)) {
-        case MarkHint::ambiguous:
-            return shown + " could be written with a decimal point or a decimal comma, and no other number in "
-                   "the file tells which: choose the decimal mark";
-        case MarkHint::point:
-        case MarkHint::comma: {
-            const DecimalMark written = decimal_mark_hint(text) == MarkHint::point ? DecimalMark::point : DecimalMark::comma;
-            if (mark == DecimalMark::detect)
-                return shown + " is written with " + mark_words(written) +
-                       ", other numbers in the file with the other mark: choose the decimal mark";
-            return shown + " is written with " + mark_words(written) + ", the file's numbers with " + mark_words(mark);
-        }
-        default: return "not a number: " + shown;
-    }
+    const MarkHint hint = decimal_mark_hint(text);
+    if (hint == MarkHint::ambiguous)
+        return shown + " could be written with a decimal point or a decimal comma, and no other number in "
+                       "the file tells which: choose the decimal mark";
+    if (hint != MarkHint::point && hint != MarkHint::comma) return "not a number: " + shown;
+    const char* written = mark_words(hint == MarkHint::point ? DecimalMark::point : DecimalMark::comma);
+    if (mark == DecimalMark::detect)
+        return shown + " is written with " + written + ", other numbers in the file with the other mark: " +
+               "choose the decimal mark";
+    return shown + " is written with " + written + ", the file's numbers with " + mark_words(mark);
 }
 
 // [SECTION] one row ---------------------------------------------------------------------
@@ -250,8 +246,8 @@ bool check_mapping(const CsvTable& table, const CsvMapping& mapping, CsvImportRe
         const auto [it, fresh] = first_with.emplace(to_string(target), column);
         if (fresh) continue;
         result.errors.push_back({Severity::error, csv_place(line, header, column),
-                                 "mapped to " + to_string(target) + ", as column " +
-                                     csv_column_name(header, it->second) + " is: one column per field",
+                                 to_string(target) + " is fed by column " + csv_column_name(header, it->second) +
+                                     " already: one column per field",
                                  "csv_mapping"});
         ok = false;
     }
@@ -331,15 +327,20 @@ void append_by_severity(CsvImportResult& result, const Problems& problems) {
     for (const Problem& p : problems) (p.severity == Severity::error ? result.errors : result.warnings).push_back(p);
 }
 
-// The row's account joins the portfolio, or the row is refused with all its problems
-// (those the reader found, then those of its cells, then a duplicate id).
+// The row's account joins the portfolio, or the row is refused with all its problems:
+// those the reader found (then its cells are not looked at: they cannot be trusted), or
+// those of its cells, or a duplicate id.
 void import_row(const ImportContext& context, const CsvRow& row, std::map<std::string, int>& first_line_of,
                 CsvImportResult& result) {
+    append_by_severity(result, row.problems);
+    if (row.has_error()) {
+        ++result.refused;
+        return;
+    }
     RowReader reader(context, row);
     Account account = reader.read();
     Problems& errors = reader.errors();
-    const bool refused = row.has_error() || !errors.empty();
-    if (!refused && !account.id.empty()) {
+    if (errors.empty() && !account.id.empty()) {
         const auto [first, fresh] = first_line_of.emplace(account.id, row.line);
         if (!fresh)
             errors.push_back({Severity::error, csv_place(row.line, context.header, context.id_column),
@@ -347,8 +348,7 @@ void import_row(const ImportContext& context, const CsvRow& row, std::map<std::s
                                   std::to_string(first->second) + " has it already",
                               "csv_duplicate_id"});
     }
-    append_by_severity(result, row.problems);
-    if (!errors.empty() || row.has_error()) {
+    if (!errors.empty()) {
         append(result.errors, errors);
         ++result.refused;
         return;
