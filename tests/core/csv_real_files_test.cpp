@@ -87,7 +87,9 @@ void check_real_file(const std::string& csv_name, const std::string& portfolio_n
     CHECK(static_cast<int>(r.portfolio.accounts.size()) == accounts);
     const std::map<int, double> imported = imported_totals(r.portfolio);
     REQUIRE(imported.size() == plain.revenue.size());
-    for (const auto& [year, total] : plain.revenue) {
+    for (const auto& year_total : plain.revenue) {
+        const int year = year_total.first;   // not a structured binding: INFO captures it
+        const double total = year_total.second;
         INFO(year);
         REQUIRE(imported.count(year));
         CHECK(std::fabs(imported.at(year) - total) < 0.005);
