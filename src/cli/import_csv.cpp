@@ -149,8 +149,8 @@ int apply_maps(const Options& options, const std::vector<std::string>& header, C
         }
         ColumnTarget target;
         if (!parse_column_target(field, target))
-            return usage_error("--map: unknown field '" + field +
-                               "' (id, name, segment, region, status, key, revenue_YYYY, wallet_YYYY, score_ID, ignore)");
+            return usage_error("--map: unknown field '" + field + "' (id, name, segment, region, status, key, " +
+                               "revenue_YYYY, wallet_YYYY, score_ID, ignore)");
         assign(mapping, static_cast<std::size_t>(column), target);
     }
     return -1;

@@ -129,8 +129,8 @@ private:
         if (have == want) return;
         const std::string counts = std::to_string(have) + " fields where the header has " + std::to_string(want);
         if (have < want) {
-            warnings_.push_back({Severity::warning, csv_place(row_.line), counts + "; the missing ones are taken as empty",
-                                 "csv_short_row"});
+            warnings_.push_back({Severity::warning, csv_place(row_.line),
+                                 counts + "; the missing ones are taken as empty", "csv_short_row"});
             return;
         }
         for (std::size_t i = want; i < have; ++i)
@@ -213,7 +213,8 @@ private:
     void settle_name() {
         if (!account_.name.empty()) return;
         if (account_.id.empty()) {
-            errors_.push_back({Severity::error, csv_place(row_.line), "the row has neither a name nor an id", "csv_no_name"});
+            errors_.push_back(
+                {Severity::error, csv_place(row_.line), "the row has neither a name nor an id", "csv_no_name"});
             return;
         }
         if (c_.has_name_column)
@@ -279,7 +280,8 @@ void settle_criteria(const CsvTable& table, const CsvMapping& mapping, Portfolio
 }
 
 // A criterion the file created gets 1–5, or wider when its column's scores need it.
-void widen_new_criteria(const CsvTable& table, const CsvMapping& mapping, std::size_t existing, CsvImportResult& result) {
+void widen_new_criteria(const CsvTable& table, const CsvMapping& mapping, std::size_t existing,
+                        CsvImportResult& result) {
     Portfolio& portfolio = result.portfolio;
     for (std::size_t i = existing; i < portfolio.criteria.size(); ++i) {
         Criterion& criterion = portfolio.criteria[i];
@@ -389,7 +391,8 @@ CsvImportResult import_csv(const CsvTable& table, const CsvMapping& mapping, con
     Portfolio& portfolio = result.portfolio;
     portfolio.criteria = options.criteria;
     settle_criteria(table, mapping, portfolio);
-    result.decimal = options.decimal != DecimalMark::detect ? options.decimal : detect_decimal_mark(table, mapping).mark;
+    result.decimal = options.decimal;
+    if (result.decimal == DecimalMark::detect) result.decimal = detect_decimal_mark(table, mapping).mark;
 
     ImportContext context{table.header.fields, mapping, portfolio.criteria, options.criteria.size(), result.decimal};
     for (std::size_t column = 0; column < table.header.fields.size(); ++column) {

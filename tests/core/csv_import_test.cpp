@@ -85,7 +85,8 @@ TEST_CASE("numbers: wrong grouping, stray text and the other mark are refused") 
     for (const char* bad : {"12,50", "1,23,456", "1.234,56", "12.3.4", "1,2345", "0,123", "abc", "12a", "1.", "-",
                             "1 2", "1,234 567", "--5", "1e", "(5)", "5%", "1.500E3x"})
         CHECK_MESSAGE(!parse_csv_number(bad, DecimalMark::point), bad);
-    for (const char* bad : {"12.50", "1.234.56", "1,234.56", "1,5,6", ""}) CHECK_MESSAGE(!parse_csv_number(bad, DecimalMark::comma), bad);
+    for (const char* bad : {"12.50", "1.234.56", "1,234.56", "1,5,6", ""})
+        CHECK_MESSAGE(!parse_csv_number(bad, DecimalMark::comma), bad);
     // Groups and an exponent never go together: "1.500E3" is 1500 in scientific notation.
     CHECK(parse_csv_number("1.500E3", DecimalMark::point) == 1500);
     CHECK_FALSE(parse_csv_number("1.500E3", DecimalMark::comma));
@@ -146,7 +147,8 @@ TEST_CASE("mapping: unknown columns, years out of shape and empty headers are ig
 }
 
 TEST_CASE("mapping: score columns, and headers that name an existing criterion") {
-    CHECK(guessed({"Score Innovatie", "rating: Fit", "score_prijs/kwaliteit", "Beoordeling - Financiële positie", "Score"}) ==
+    CHECK(guessed({"Score Innovatie", "rating: Fit", "score_prijs/kwaliteit", "Beoordeling - Financiële positie",
+                   "Score"}) ==
           std::vector<std::string>{"score_innovatie", "score_fit", "score_prijs_kwaliteit",
                                    "score_financiele_positie", "ignore"});
     const std::vector<Criterion> criteria = {criterion("fit", "Strategische fit", 1, 5), criterion("size", "", 0, 10)};

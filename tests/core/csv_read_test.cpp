@@ -71,7 +71,8 @@ TEST_CASE("csv-spectrum: line numbers count the lines inside quoted fields") {
     const CsvTable table = read_csv(test::slurp(test::shared_path("data/peers/csv-spectrum/csvs/newlines_crlf.csv")));
     CHECK(table.header.line == 1);
     CHECK(lines_of(table) == std::vector<int>{2, 3, 5});
-    const CsvTable quotes = read_csv(test::slurp(test::shared_path("data/peers/csv-spectrum/csvs/quotes_and_newlines.csv")));
+    const CsvTable quotes =
+        read_csv(test::slurp(test::shared_path("data/peers/csv-spectrum/csvs/quotes_and_newlines.csv")));
     CHECK(lines_of(quotes) == std::vector<int>{2, 5});
 }
 
@@ -94,7 +95,8 @@ TEST_CASE("read: CRLF, LF and CR alone end lines, mixed in one file") {
 }
 
 TEST_CASE("read: quotes hold separators, doubled quotes and line ends as written") {
-    const CsvTable table = read_csv("name;note;n\r\n\"Bakkerij \"\"De Hoek\"\"\";\"regel 1\r\nregel 2;\n3\";1\r\nx;\"\";2\r\n");
+    const CsvTable table =
+        read_csv("name;note;n\r\n\"Bakkerij \"\"De Hoek\"\"\";\"regel 1\r\nregel 2;\n3\";1\r\nx;\"\";2\r\n");
     REQUIRE(table.rows.size() == 2);
     CHECK(table.separator == ';');
     CHECK(table.rows[0].fields == Fields{"Bakkerij \"De Hoek\"", "regel 1\r\nregel 2;\n3", "1"});
@@ -219,7 +221,8 @@ void check_sane(const CsvTable& table, std::string_view input) {
 }  // namespace
 
 TEST_CASE("hostile: random bytes from a CSV-heavy alphabet never break the reader") {
-    static const char kAlphabet[] = {'a', '1', ',', ';', '\t', '"', '"', '\r', '\n', ' ', '\xC3', '\xA9', '\xFF', '\xEF', '\xBB', '\xBF', '\0', 's', 'e', 'p', '='};
+    static const char kAlphabet[] = {'a',    '1',    ',',    ';',    '\t',   '"',  '"', '\r', '\n', ' ', '\xC3',
+                                     '\xA9', '\xFF', '\xEF', '\xBB', '\xBF', '\0', 's', 'e',  'p',  '='};
     test::Lcg rng(7);
     for (int round = 0; round < 3000; ++round) {
         std::string input;
