@@ -61,10 +61,21 @@ void covered_by_outside_team(Problems& out, const Account& a, std::size_t index)
     }
 }
 
+// A `labels` the reader could not use stays in `extra` (see MatrixThresholds); a set
+// one replaces it on save, so only an unused one left alone is worth a word.
+void unused_quadrant_labels(Problems& out, const MatrixThresholds& matrix) {
+    if (matrix.labels || !matrix.extra.is_object() || !matrix.extra.contains("labels")) return;
+    warn(out, "/portfolio/matrix/labels",
+         "is not a quadrant naming this program knows (\"mcdonald_woodburn\", \"cranfield\", or an object of "
+         "labels by quadrant id): kept as it is, not used",
+         "unused_labels");
+}
+
 }  // namespace
 
 Problems check_warnings(const Portfolio& portfolio) {
     Problems warnings;
+    unused_quadrant_labels(warnings, portfolio.info.matrix);
     for (std::size_t i = 0; i < portfolio.accounts.size(); ++i) {
         const Account& a = portfolio.accounts[i];
         revenue_above_wallet(warnings, a, i);

@@ -5,12 +5,14 @@
 // perform runs only after check found nothing, so it may index without fear.
 #include "edit.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
 #include <utility>
 
 #include "json_text.hpp"
+#include "read_values.hpp"
 
 namespace kc {
 namespace {
@@ -31,6 +33,10 @@ std::string pointer_token(std::string_view text) {
 }
 
 std::string account_place(int account) { return "/accounts/" + std::to_string(account); }
+std::string criterion_place(int criterion) { return "/criteria/" + std::to_string(criterion); }
+std::string score_place(int account, const Criterion& criterion) {
+    return account_place(account) + "/scores/" + pointer_token(criterion.id);
+}
 
 const char* text_key(AccountText field) {
     switch (field) {
@@ -58,7 +64,7 @@ bool account_exists(const Portfolio& portfolio, int account, Problems& out) {
 
 bool criterion_exists(const Portfolio& portfolio, int criterion, Problems& out) {
     if (criterion >= 0 && static_cast<std::size_t>(criterion) < portfolio.criteria.size()) return true;
-    refuse(out, "no_such_criterion", "/criteria/" + std::to_string(criterion),
+    refuse(out, "no_such_criterion", criterion_place(criterion),
            "there is no criterion at index " + std::to_string(criterion) + " (the portfolio has " +
                std::to_string(portfolio.criteria.size()) + ")");
     return false;
@@ -92,6 +98,52 @@ void check_amount(double value, const std::string& place, Problems& out) {
 void check_score(const Criterion& criterion, double value, const std::string& place, Problems& out) {
     if (!has_score(value)) return;   // "no score" is always allowed
     check_number(value, place, criterion.min, criterion.max, out, "score_out_of_range");
+}
+
+// One end of a criterion's scale: any finite number the reader accepts.
+void check_scale_end(double value, const std::string& place, Problems& out) {
+    if (std::isfinite(value) && std::fabs(value) <= kMaxMagnitude) return;
+    refuse(out, "out_of_range", place, "must be a finite number of at most 1e15 in size, got " + number_text(value));
+}
+
+void check_scale(double min, double max, const std::string& place, Problems& out) {
+    const std::size_t before = out.size();
+    check_scale_end(min, place + "/min", out);
+    check_scale_end(max, place + "/max", out);
+    if (out.size() == before && !(max > min))
+        refuse(out, "max_not_above_min", place + "/max",
+               "max must be above min, got min " + number_text(min) + " and max " + number_text(max));
+}
+
+// Every score `score_of(account)` outside min..max of `criterion`, one Problem each up to
+// kMaxListedScores, then one that counts the rest (10,000 accounts need not mean 10,000 lines).
+template <typename ScoreOf>
+void check_scores_within(const Portfolio& p, const Criterion& criterion, int criterion_index, ScoreOf score_of,
+                         Problems& out) {
+    int stranded = 0;
+    for (std::size_t a = 0; a < p.accounts.size(); ++a) {
+        const double s = score_of(a);
+        if (!has_score(s) || (s >= criterion.min && s <= criterion.max)) continue;
+        if (++stranded <= kMaxListedScores)
+            check_score(criterion, s, score_place(static_cast<int>(a), criterion), out);
+    }
+    if (stranded > kMaxListedScores)
+        refuse(out, "score_out_of_range", criterion_place(criterion_index),
+               "and " + std::to_string(stranded - kMaxListedScores) + " more scores outside " +
+                   number_text(criterion.min) + " to " + number_text(criterion.max));
+}
+
+// Everything a criterion can carry that the format restricts, for one that enters the
+// portfolio whole (AddCriterion).
+void check_criterion(const Portfolio& p, const Criterion& c, const std::string& place, Problems& out) {
+    if (!detail::is_criterion_id(c.id))
+        refuse(out, "bad_criterion_id", place + "/id",
+               "must be 1 to 64 characters of a-z, 0-9, '_' and '-', got " + quote_for_message(c.id));
+    else if (p.criterion_index(c.id) >= 0)
+        refuse(out, "duplicate_id", place + "/id", "another criterion already has the id \"" + c.id + "\"");
+    check_text(c.name, place + "/name", false, out);
+    check_amount(c.weight, place + "/weight", out);
+    check_scale(c.min, c.max, place, out);
 }
 
 void check_year_values(const YearValues& values, const std::string& place, Problems& out) {
@@ -226,8 +278,61 @@ void check_kind(const Portfolio& p, const SetScore& e, Problems& out) {
     const bool account_ok = account_exists(p, e.account, out);
     if (!criterion_exists(p, e.criterion, out) || !account_ok) return;
     const Criterion& criterion = p.criteria[e.criterion];
-    check_score(criterion, e.value,
-                account_place(e.account) + "/scores/" + pointer_token(criterion.id), out);
+    check_score(criterion, e.value, score_place(e.account, criterion), out);
+}
+
+void check_kind(const Portfolio& p, const AddCriterion& e, Problems& out) {
+    if (e.index < 0 || static_cast<std::size_t>(e.index) > p.criteria.size()) {
+        refuse(out, "no_such_criterion", criterion_place(e.index),
+               "a criterion can be inserted at 0 to " + std::to_string(p.criteria.size()) + ", not at " +
+                   std::to_string(e.index));
+        return;
+    }
+    const std::size_t before = out.size();
+    check_criterion(p, e.criterion, criterion_place(e.index), out);
+    if (e.scores.empty() || out.size() != before) return;   // scores need a sound range and id
+    if (e.scores.size() != p.accounts.size()) {
+        refuse(out, "scores_count", criterion_place(e.index),
+               "comes with " + std::to_string(e.scores.size()) + " scores for " +
+                   std::to_string(p.accounts.size()) + " accounts");
+        return;
+    }
+    check_scores_within(p, e.criterion, e.index, [&](std::size_t a) { return e.scores[a]; }, out);
+}
+
+void check_kind(const Portfolio& p, const RemoveCriterion& e, Problems& out) {
+    criterion_exists(p, e.index, out);
+}
+
+void check_kind(const Portfolio& p, const RenameCriterion& e, Problems& out) {
+    if (criterion_exists(p, e.criterion, out)) check_text(e.name, criterion_place(e.criterion) + "/name", false, out);
+}
+
+void check_kind(const Portfolio& p, const MoveCriterion& e, Problems& out) {
+    if (criterion_exists(p, e.from, out)) criterion_exists(p, e.to, out);
+}
+
+void check_kind(const Portfolio& p, const SetCriterionRange& e, Problems& out) {
+    if (!criterion_exists(p, e.criterion, out)) return;
+    const std::size_t before = out.size();
+    check_scale(e.min, e.max, criterion_place(e.criterion), out);
+    if (out.size() != before) return;
+    Criterion rescaled = p.criteria[e.criterion];
+    rescaled.min = e.min;
+    rescaled.max = e.max;
+    check_scores_within(p, rescaled, e.criterion,
+                        [&](std::size_t a) { return p.accounts[a].scores[e.criterion]; }, out);
+}
+
+void check_kind(const Portfolio& p, const SetCriterionAxis& e, Problems& out) {
+    criterion_exists(p, e.criterion, out);
+}
+
+void check_kind(const Portfolio&, const SetQuadrantLabels& e, Problems& out) {
+    if (!e.labels) return;
+    for (std::size_t q = 0; q < e.labels->own.size(); ++q)
+        if (e.labels->own[q])
+            check_text(*e.labels->own[q], std::string("/portfolio/matrix/labels/") + kQuadrantIds[q], false, out);
 }
 
 // [SECTION] perform, one overload per kind -------------------------------------------
@@ -332,6 +437,92 @@ void perform(Portfolio& p, const SetScore& e, ApplyResult& result) {
     score = e.value;
 }
 
+void perform(Portfolio& p, const AddCriterion& e, ApplyResult& result) {
+    p.criteria.insert(p.criteria.begin() + e.index, e.criterion);
+    for (std::size_t a = 0; a < p.accounts.size(); ++a) {
+        std::vector<double>& scores = p.accounts[a].scores;
+        scores.insert(scores.begin() + e.index, e.scores.empty() ? kNoScore : e.scores[a]);
+    }
+    done(result, RemoveCriterion{e.index}, true);
+}
+
+void perform(Portfolio& p, const RemoveCriterion& e, ApplyResult& result) {
+    AddCriterion inverse{e.index, std::move(p.criteria[e.index]), {}};
+    inverse.scores.reserve(p.accounts.size());
+    bool any_score = false;
+    for (Account& account : p.accounts) {
+        const double score = account.scores[e.index];
+        any_score = any_score || has_score(score);
+        inverse.scores.push_back(score);
+        account.scores.erase(account.scores.begin() + e.index);
+    }
+    if (!any_score) inverse.scores = {};   // "no scores" needs no vector of a million NaNs
+    p.criteria.erase(p.criteria.begin() + e.index);
+    done(result, std::move(inverse), true);
+}
+
+void perform(Portfolio& p, const RenameCriterion& e, ApplyResult& result) {
+    std::string& name = p.criteria[e.criterion].name;
+    RenameCriterion inverse{e.criterion, name};
+    const bool changed = name != e.name;
+    name = e.name;
+    done(result, std::move(inverse), changed);
+}
+
+// Moves items[from] to position `to`, keeping the order of the others.
+template <typename T>
+void move_item(std::vector<T>& items, int from, int to) {
+    const auto first = items.begin();
+    if (from < to) std::rotate(first + from, first + from + 1, first + to + 1);
+    else if (from > to) std::rotate(first + to, first + from, first + from + 1);
+}
+
+void perform(Portfolio& p, const MoveCriterion& e, ApplyResult& result) {
+    move_item(p.criteria, e.from, e.to);
+    for (Account& account : p.accounts) move_item(account.scores, e.from, e.to);
+    done(result, MoveCriterion{e.to, e.from}, e.from != e.to);
+}
+
+void perform(Portfolio& p, const SetCriterionRange& e, ApplyResult& result) {
+    Criterion& c = p.criteria[e.criterion];
+    SetCriterionRange inverse{e.criterion, c.min, c.max};
+    const bool changed = c.min != e.min || c.max != e.max;
+    c.min = e.min;
+    c.max = e.max;
+    done(result, inverse, changed);
+}
+
+void perform(Portfolio& p, const SetCriterionAxis& e, ApplyResult& result) {
+    // axis_is_null stays: setting the axis back to none writes the `null` the file had.
+    Axis& axis = p.criteria[e.criterion].axis;
+    done(result, SetCriterionAxis{e.criterion, axis}, axis != e.axis);
+    axis = e.axis;
+}
+
+void perform(Portfolio& p, const SetQuadrantLabels& e, ApplyResult& result) {
+    std::optional<QuadrantLabels>& labels = p.info.matrix.labels;
+    SetQuadrantLabels inverse{labels};
+    const bool changed = labels != e.labels;
+    labels = e.labels;
+    done(result, std::move(inverse), changed);
+}
+
+// [SECTION] criterion ids --------------------------------------------------------------
+
+constexpr std::size_t kMaxCriterionId = 64;
+
+// Lower-case ASCII letters and digits of `name`, every other run of characters one '_'.
+std::string criterion_id_base(std::string_view name) {
+    std::string id;
+    for (char c : name) {
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) id += lower;
+        else if (!id.empty() && id.back() != '_') id += '_';
+    }
+    while (!id.empty() && id.back() == '_') id.pop_back();
+    return id.empty() ? "criterion" : id;
+}
+
 }  // namespace
 
 // [SECTION] the interface ---------------------------------------------------------------
@@ -348,6 +539,18 @@ ApplyResult apply(Portfolio& portfolio, const Edit& edit) {
     if (!result.problems.empty()) return result;
     std::visit([&](const auto& kind) { perform(portfolio, kind, result); }, edit);
     return result;
+}
+
+std::string free_criterion_id(const Portfolio& portfolio, std::string_view name) {
+    const std::string base = criterion_id_base(name);
+    std::string id = base.substr(0, kMaxCriterionId);
+    for (int n = 2; portfolio.criterion_index(id) >= 0; ++n) {
+        std::string suffix(1, '_');
+        suffix += std::to_string(n);
+        id.assign(base, 0, kMaxCriterionId - suffix.size());
+        id += suffix;
+    }
+    return id;
 }
 
 SetAccountText set_account_text(int account, AccountText field, std::string_view text) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "model.hpp"
 #include "problem.hpp"
@@ -90,9 +91,61 @@ struct SetScore {
     double value = kNoScore;
 };
 
+// Inserts `criterion` before position `index` (== number of criteria appends). Its id
+// must be new and of the spec's shape (free_criterion_id() makes one from a name);
+// weight ≥ 0, max > min. `scores` holds one score per account in account order
+// (kNoScore where there is none), or is empty: no account has a score yet.
+struct AddCriterion {
+    int index = 0;
+    Criterion criterion;
+    std::vector<double> scores;
+};
+
+// Removes the criterion and every account's score on it. Its inverse is the AddCriterion
+// that puts both back (with empty `scores` when no account had one).
+struct RemoveCriterion {
+    int index = 0;
+};
+
+// The display name (any text; "" shows the id, as an absent name does). The id, which
+// the file's scores are keyed by, stays.
+struct RenameCriterion {
+    int criterion = 0;
+    std::string name;
+};
+
+// Moves the criterion at `from` so that it ends up at position `to`; every account's
+// score moves along. Its inverse is the move from `to` back to `from`.
+struct MoveCriterion {
+    int from = 0;
+    int to = 0;
+};
+
+// The scale: finite, max > min, and every existing score within it (the format forbids a
+// score outside its criterion's range, so a range that would strand one is refused, with
+// a Problem per stranded score, up to kMaxListedScores of them).
+struct SetCriterionRange {
+    int criterion = 0;
+    double min = 1, max = 5;
+};
+
+// Which axis of the portfolio matrix the criterion feeds; Axis::none for neither.
+struct SetCriterionAxis {
+    int criterion = 0;
+    Axis axis = Axis::none;
+};
+
+// The quadrant names of the portfolio matrix (extension, docs/format-extensions.md);
+// nullopt removes the setting (McDonald & Woodburn's names).
+struct SetQuadrantLabels {
+    std::optional<QuadrantLabels> labels;
+};
+
 using Edit = std::variant<SetAccountText, SetAccountStatus, SetRevenue, SetKeyAccount,
                           AddAccount, RemoveAccount, SetAnalysisYear, SetPyramid,
-                          SetMatrixThresholds, SetCriterionWeight, SetScore>;
+                          SetMatrixThresholds, SetCriterionWeight, SetScore,
+                          AddCriterion, RemoveCriterion, RenameCriterion, MoveCriterion,
+                          SetCriterionRange, SetCriterionAxis, SetQuadrantLabels>;
 
 // [SECTION] applying ------------------------------------------------------------------
 
@@ -120,6 +173,14 @@ ApplyResult apply(Portfolio& portfolio, const Edit& edit);
 // What a user typed into a text field as an edit: "" becomes "absent" for segment and
 // region (name stays "" and is refused by check, as the format requires a name).
 SetAccountText set_account_text(int account, AccountText field, std::string_view text);
+
+// A criterion id of the spec's shape (1–64 of a-z 0-9 _ -) made from a display name
+// ("Growth potential" → "growth_potential"), not used by any criterion of `portfolio`
+// ("growth_potential_2" when it is). A name without such characters gives "criterion".
+std::string free_criterion_id(const Portfolio& portfolio, std::string_view name);
+
+// SetCriterionRange lists at most this many stranded scores, then says how many more.
+inline constexpr int kMaxListedScores = 10;
 
 // Years the format can hold as a key: four digits.
 inline constexpr int kMinYear = 1000;

@@ -33,6 +33,11 @@ ReadResult read_portfolio(std::string_view bytes);
 // The warnings of the spec for a portfolio already in memory (after edits, say).
 Problems check_warnings(const Portfolio& portfolio);
 
+// The extension `portfolio.matrix.labels` (docs/format-extensions.md) read from its JSON
+// value; nullopt when the value does not have the extension's shape (the reader then
+// keeps it as an unknown member, unused, and check_warnings says so).
+std::optional<QuadrantLabels> quadrant_labels_from_json(const Json& value);
+
 // Known keys in the spec's order, then the kept unknown ones; 2-space indent,
 // UTF-8, trailing newline. read_portfolio(write_portfolio(p)) gives p back.
 std::string write_portfolio(const Portfolio& portfolio);

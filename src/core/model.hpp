@@ -12,6 +12,7 @@
 //    survives and a default never appears out of nowhere.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -95,9 +96,33 @@ struct Pyramid {
     Json extra = Json::object();
 };
 
+// Extension (docs/format-extensions.md): how the portfolio matrix names its quadrants,
+// `portfolio.matrix.labels`. The quadrant ids of the analysis never change; only what
+// the screen calls them. The named sets are worded by the app in the user's language.
+enum class QuadrantNaming { mcdonald_woodburn, cranfield, own };
+inline constexpr int kQuadrantCount = 4;   // key, key_development, maintenance, opportunistic
+
+struct QuadrantLabels {
+    QuadrantNaming naming = QuadrantNaming::mcdonald_woodburn;
+    // With `own`: the user's label per quadrant, in the order of kQuadrantIds;
+    // nullopt where the user gave none (the app shows McDonald & Woodburn's name).
+    std::array<std::optional<std::string>, kQuadrantCount> own;
+    Json extra = Json::object();   // with `own`: members that are not quadrant ids, kept
+
+    friend bool operator==(const QuadrantLabels&, const QuadrantLabels&) = default;
+};
+
+// The quadrant ids of the analysis spec, in the order of QuadrantLabels::own.
+inline constexpr std::array<const char*, kQuadrantCount> kQuadrantIds = {
+    "key", "key_development", "maintenance", "opportunistic"};
+
 struct MatrixThresholds {
     enum Key { kX, kY };
     double x_threshold = 50, y_threshold = 50;
+    // Absent from the file: nullopt (McDonald & Woodburn's names). A `labels` member
+    // that does not have the extension's shape stays in `extra`, untouched and unused;
+    // a set `labels` takes its place when the file is written.
+    std::optional<QuadrantLabels> labels;
     Present present;
     Json extra = Json::object();
 };

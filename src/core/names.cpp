@@ -38,6 +38,8 @@ constexpr std::pair<OrgForm, std::string_view> kOrgFormNames[] = {
 constexpr std::pair<OrgBasis, std::string_view> kOrgBasisNames[] = {
     {OrgBasis::product, "product"}, {OrgBasis::market, "market"},
     {OrgBasis::geography, "geography"}};
+constexpr std::pair<QuadrantNaming, std::string_view> kQuadrantNamingNames[] = {
+    {QuadrantNaming::mcdonald_woodburn, "mcdonald_woodburn"}, {QuadrantNaming::cranfield, "cranfield"}};
 
 template <typename E>
 std::string_view name_in(NameTable<E> table, E value) {
@@ -85,5 +87,10 @@ KC_ENUM_NAMES(OrgForm, kOrgFormNames, all_org_forms)
 KC_ENUM_NAMES(OrgBasis, kOrgBasisNames, all_org_bases)
 
 #undef KC_ENUM_NAMES
+
+std::string_view to_string(QuadrantNaming value) { return name_in<QuadrantNaming>(kQuadrantNamingNames, value); }
+bool parse(std::string_view text, QuadrantNaming& out) {
+    return parse_in<QuadrantNaming>(kQuadrantNamingNames, text, out);
+}
 
 }  // namespace kc

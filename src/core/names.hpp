@@ -20,6 +20,8 @@ std::string_view to_string(EvalStatus value);
 std::string_view to_string(OrgLevel value);
 std::string_view to_string(OrgForm value);
 std::string_view to_string(OrgBasis value);
+// The named sets only; `own` (an object in the file) gives "".
+std::string_view to_string(QuadrantNaming value);
 
 // True and `out` set when `text` is one of the spec's strings for that enum;
 // false and `out` untouched otherwise (including for "").
@@ -32,6 +34,7 @@ bool parse(std::string_view text, EvalStatus& out);
 bool parse(std::string_view text, OrgLevel& out);
 bool parse(std::string_view text, OrgForm& out);
 bool parse(std::string_view text, OrgBasis& out);
+bool parse(std::string_view text, QuadrantNaming& out);   // never yields `own`
 
 // Every value except `none`, in the spec's order: for menus and for listing
 // the allowed values in an error message.

@@ -247,6 +247,7 @@ private:
     template <typename Place>
     void check_score(int criterion, double value, Place place);
     void resolve_scores();
+    void take_quadrant_labels(MatrixThresholds& matrix);
     void check_account_ids();
     Account& account() { return portfolio_.accounts.back(); }
 

@@ -77,6 +77,17 @@ void PortfolioReader::missing_keys(const Frame& f, std::initializer_list<int> re
                   "missing_key");
 }
 
+// The extension `labels` arrived as an unknown member; one with the extension's shape
+// moves into the model, anything else stays where it was (see format.hpp).
+void PortfolioReader::take_quadrant_labels(MatrixThresholds& matrix) {
+    auto found = matrix.extra.find("labels");
+    if (found == matrix.extra.end()) return;
+    if (std::optional<QuadrantLabels> labels = quadrant_labels_from_json(*found)) {
+        matrix.labels = std::move(labels);
+        matrix.extra.erase(found);
+    }
+}
+
 void PortfolioReader::close_frame(Frame& f) {
     Portfolio& p = portfolio_;
     switch (f.ctx) {
@@ -98,6 +109,7 @@ void PortfolioReader::close_frame(Frame& f) {
                       "pyramid_over_100");
             break;
         }
+        case Ctx::matrix: take_quadrant_labels(p.info.matrix); break;
         case Ctx::criteria: {
             criteria_done_ = true;
             criterion_range_ok_.assign(p.criteria.size(), 1);

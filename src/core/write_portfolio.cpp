@@ -55,9 +55,11 @@ public:
     void member_enum(std::string_view name, E value) {
         if (value != E::none) member(name, to_string(value));
     }
-    void extra_members(const Json& extra) {
+    // `except`: a member the model now writes itself (an unused `labels` replaced by a set one).
+    void extra_members(const Json& extra, std::string_view except = {}) {
         if (!extra.is_object()) return;
-        for (const auto& [name, value] : extra.items()) key(name).json(value);
+        for (const auto& [name, value] : extra.items())
+            if (except.empty() || name != except) key(name).json(value);
     }
 
 private:
@@ -138,7 +140,8 @@ bool pyramid_is_default(const Pyramid& p) {
 }
 
 bool matrix_is_default(const MatrixThresholds& m) {
-    return m.present.bits == 0 && m.x_threshold == 50 && m.y_threshold == 50 && !has_members(m.extra);
+    return m.present.bits == 0 && m.x_threshold == 50 && m.y_threshold == 50 && !m.labels &&
+           !has_members(m.extra);
 }
 
 bool info_is_default(const PortfolioInfo& info) {
@@ -156,11 +159,29 @@ void write_pyramid(Emitter& e, const Pyramid& p) {
     e.end_object();
 }
 
+// Extension (docs/format-extensions.md): a named set as its name, the user's own as an
+// object of labels by quadrant id, then that object's kept members.
+void write_quadrant_labels(Emitter& e, const QuadrantLabels& labels) {
+    if (labels.naming != QuadrantNaming::own) {
+        e.string(to_string(labels.naming));
+        return;
+    }
+    e.begin_object();
+    for (std::size_t q = 0; q < labels.own.size(); ++q)
+        e.optional_member(kQuadrantIds[q], labels.own[q]);
+    e.extra_members(labels.extra);
+    e.end_object();
+}
+
 void write_matrix(Emitter& e, const MatrixThresholds& m) {
     e.begin_object();
     if (m.present.has(MatrixThresholds::kX) || m.x_threshold != 50) e.member("x_threshold", m.x_threshold);
     if (m.present.has(MatrixThresholds::kY) || m.y_threshold != 50) e.member("y_threshold", m.y_threshold);
-    e.extra_members(m.extra);
+    if (m.labels) {
+        e.key("labels");
+        write_quadrant_labels(e, *m.labels);
+    }
+    e.extra_members(m.extra, m.labels ? "labels" : "");
     e.end_object();
 }
 

@@ -13,41 +13,13 @@
 #include "edit_support.hpp"
 
 using namespace kc;
+using kc::test::check_refused;
+using kc::test::check_round_trip;
 using kc::test::read_example;
 using kc::test::reads_back;
 using kc::test::saved;
 
 namespace {
-
-// Applies `edit`, checks it was performed and the result is a valid file, then applies
-// the inverse and checks the saved text is back to what it was.
-void check_round_trip(Portfolio& portfolio, const Edit& edit) {
-    const std::string before = saved(portfolio);
-    ApplyResult result = kc::apply(portfolio, edit);
-    REQUIRE_MESSAGE(result.ok(), "refused: " << (result.problems.empty() ? "" : result.problems[0].message));
-    CHECK(result.problems.empty());
-    const std::string after = saved(portfolio);
-    CHECK(result.changed == (after != before));
-    CHECK(reads_back(portfolio));
-    ApplyResult undone = kc::apply(portfolio, *result.inverse);
-    REQUIRE(undone.ok());
-    CHECK(undone.changed == result.changed);
-    CHECK(saved(portfolio) == before);
-}
-
-// Applies `edit`, which must be refused with a problem at `place`, leaving the file as it was.
-void check_refused(Portfolio& portfolio, const Edit& edit, const std::string& place) {
-    const std::string before = saved(portfolio);
-    ApplyResult result = kc::apply(portfolio, edit);
-    CHECK_FALSE(result.ok());
-    CHECK_FALSE(result.changed);
-    REQUIRE_FALSE(result.problems.empty());
-    CHECK(result.problems[0].severity == Severity::error);
-    CHECK(result.problems[0].place == place);
-    CHECK_FALSE(result.problems[0].message.empty());
-    CHECK(check(portfolio, edit).size() == result.problems.size());
-    CHECK(saved(portfolio) == before);
-}
 
 int account_index(const Portfolio& portfolio, const std::string& id) {
     for (std::size_t i = 0; i < portfolio.accounts.size(); ++i)
