@@ -363,14 +363,20 @@ AccountRating rate_account(const Account& account, const std::vector<CriterionTe
     return result;
 }
 
-// Weighted index desc, null last, ties by id. A null sorts as −∞: a real index is
-// always finite.
-std::vector<int> rating_order(const std::vector<RatingFigures>& rating, const std::vector<int>& id_rank) {
+// One index desc, null last, ties by id. A null sorts as −∞: a real index is always finite.
+std::vector<int> rating_order(const std::vector<RatingFigures>& rating, const std::vector<int>& id_rank,
+                              OptionalDouble RatingFigures::*index) {
     constexpr double kNullLast = -std::numeric_limits<double>::infinity();
     std::vector<RankKey> keys(rating.size());
     for (std::size_t i = 0; i < rating.size(); ++i)
-        keys[i] = {rating[i].weighted_index.value_or(kNullLast), id_rank[i], static_cast<int>(i)};
+        keys[i] = {(rating[i].*index).value_or(kNullLast), id_rank[i], static_cast<int>(i)};
     return sorted_accounts(keys);
+}
+
+// Each account's 1-based place in `order`.
+void places_in(const std::vector<int>& order, std::vector<int>& place_of) {
+    place_of.resize(order.size());
+    for (std::size_t p = 0; p < order.size(); ++p) place_of[order[p]] = static_cast<int>(p) + 1;
 }
 
 void fill_wallet(const std::vector<double>& revenue, const std::vector<double>& wallet, WalletReport& out) {
@@ -606,7 +612,7 @@ std::vector<int> report_layer_order(const Report& report) {
     return order;
 }
 
-void recompute_rating(const Portfolio& portfolio, Report& report) {
+void recompute_rating(const Portfolio& portfolio, Report& report, RatingChange change) {
     const std::size_t count = portfolio.accounts.size();
     const std::vector<CriterionTerms> criteria = criterion_terms(portfolio);
     MatrixReport& matrix = report.matrix;
@@ -623,9 +629,12 @@ void recompute_rating(const Portfolio& portfolio, Report& report) {
         ++matrix.quadrant_counts[static_cast<std::size_t>(r.placement.quadrant)];
     }
     if (report.id_rank.size() != count) report.id_rank = id_ranks(portfolio);
-    report.rating.ranking = rating_order(report.rating.of, report.id_rank);
-    report.rating.place_of.resize(count);
-    for (std::size_t p = 0; p < count; ++p) report.rating.place_of[report.rating.ranking[p]] = static_cast<int>(p) + 1;
+    RatingReport& rating = report.rating;
+    rating.ranking = rating_order(rating.of, report.id_rank, &RatingFigures::weighted_index);
+    places_in(rating.ranking, rating.place_of);
+    if (change == RatingChange::weights && rating.unweighted_ranking.size() == count) return;
+    rating.unweighted_ranking = rating_order(rating.of, report.id_rank, &RatingFigures::unweighted_index);
+    places_in(rating.unweighted_ranking, rating.unweighted_place_of);
 }
 
 Report analyze(const Portfolio& portfolio, std::optional<int> requested_year) {

@@ -103,6 +103,15 @@ struct RatingReport {
     std::vector<RatingFigures> of;   // per account
     std::vector<int> ranking;        // weighted_index desc, null last, ties by id
     std::vector<int> place_of;       // per account: 1-based place in `ranking`
+    // Extension (docs/analysis-extensions.md, section 9): the same ranking by
+    // unweighted_index (desc, null last, ties by id), so a view can show what weighting does.
+    std::vector<int> unweighted_ranking;
+    std::vector<int> unweighted_place_of;   // per account: 1-based place in `unweighted_ranking`
+
+    // How many places the weighting moves the account up (negative: down, 0: the same).
+    int places_moved(int account) const {
+        return unweighted_place_of[static_cast<std::size_t>(account)] - place_of[static_cast<std::size_t>(account)];
+    }
 };
 
 struct MatrixPlacement {
@@ -208,10 +217,17 @@ struct Report {
 // year works, also one without data; only INT_MIN is out (it has no Y − 1).
 Report analyze(const Portfolio& portfolio, std::optional<int> year = {});
 
+// What changed since `report` was made, for recompute_rating: `weights` when only
+// criterion weights, axes or matrix thresholds did (the unweighted figures, and so their
+// ranking, stay as they are: one sort of all accounts less), `scores` for anything else
+// of the rating (scores, ranges, criteria added, removed or moved).
+enum class RatingChange { scores, weights };
+
 // Recomputes only rating and matrix: enough after an edit of scores, weights, ranges,
-// axes or matrix thresholds (nothing else of the report depends on them). Not after
-// adding, removing or renaming accounts: that needs analyze.
-void recompute_rating(const Portfolio& portfolio, Report& report);
+// axes, criteria or matrix thresholds (nothing else of the report depends on them), and
+// then exactly what analyze() would give. Not after adding, removing or renaming
+// accounts: that needs analyze.
+void recompute_rating(const Portfolio& portfolio, Report& report, RatingChange change = RatingChange::scores);
 
 // Every year that occurs in any account's revenue or wallet, ascending, once.
 std::vector<int> years_in(const Portfolio& portfolio);
