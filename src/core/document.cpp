@@ -4,9 +4,39 @@
 // moves between the undo and redo stacks, so undoing back to the saved state is clean.
 #include "document.hpp"
 
+#include <type_traits>
 #include <utility>
 
 namespace kc {
+
+Document::ReportImpact Document::report_impact(const Edit& edit) {
+    return std::visit(
+        [](const auto& e) {
+            using Kind = std::decay_t<decltype(e)>;
+            // Nothing of the report reads account names, key marks, criterion names or labels.
+            if constexpr (std::is_same_v<Kind, SetKeyAccount> || std::is_same_v<Kind, RenameCriterion> ||
+                          std::is_same_v<Kind, SetQuadrantLabels>)
+                return ReportImpact::none;
+            else if constexpr (std::is_same_v<Kind, SetAccountText>)
+                return e.field == AccountText::name ? ReportImpact::none : ReportImpact::all;   // breakdowns
+            // Weights, axes and thresholds feed the weighted index and the matrix only.
+            else if constexpr (std::is_same_v<Kind, SetCriterionWeight> || std::is_same_v<Kind, SetCriterionAxis> ||
+                               std::is_same_v<Kind, SetMatrixThresholds>)
+                return ReportImpact::weighting;
+            // Scores, scales and the criteria themselves feed the rating and the matrix only.
+            else if constexpr (std::is_same_v<Kind, SetScore> || std::is_same_v<Kind, AddCriterion> ||
+                               std::is_same_v<Kind, RemoveCriterion> || std::is_same_v<Kind, MoveCriterion> ||
+                               std::is_same_v<Kind, SetCriterionRange>)
+                return ReportImpact::rating;
+            else
+                return ReportImpact::all;
+        },
+        edit);
+}
+
+void Document::invalidate(ReportImpact impact) {
+    if (impact > report_stale_) report_stale_ = impact;
+}
 
 Document::Document(Portfolio portfolio) : portfolio_(std::move(portfolio)) {}
 
@@ -20,6 +50,7 @@ void Document::replace(Portfolio portfolio) {
     top_step_mergeable_ = false;
     // Views cache by version: a new portfolio must never look like the old one.
     ++version_;
+    invalidate(ReportImpact::all);
 }
 
 ApplyResult Document::apply(const Edit& edit, std::string_view merge_key) {
@@ -27,6 +58,7 @@ ApplyResult Document::apply(const Edit& edit, std::string_view merge_key) {
     // A refused edit or one that set what was already there leaves no trace.
     if (!result.ok() || !result.changed) return result;
     ++version_;
+    invalidate(report_impact(edit));
     redo_steps_.clear();
     record(*result.inverse, merge_key);
     return result;
@@ -71,6 +103,7 @@ Document::Step Document::replay(Step step) {
         // Each edit is the inverse of one that was applied to exactly this state, so
         // it always passes its check; a refusal would be a bug in edit.cpp's inverses.
         ApplyResult result = kc::apply(portfolio_, *it);
+        invalidate(report_impact(*it));
         if (result.ok()) reverse.edits.push_back(std::move(*result.inverse));
     }
     return reverse;
@@ -108,11 +141,16 @@ void Document::mark_saved() {
 }
 
 const Report& Document::report(std::optional<int> year) const {
-    if (!report_ || report_version_ != version_ || report_year_ != year) {
+    if (!report_ || report_year_ != year || report_stale_ == ReportImpact::all) {
         report_ = analyze(portfolio_, year);
-        report_version_ = version_;
         report_year_ = year;
+        ++report_updates_.full;
+    } else if (report_stale_ != ReportImpact::none) {
+        recompute_rating(portfolio_, *report_,
+                         report_stale_ == ReportImpact::weighting ? RatingChange::weights : RatingChange::scores);
+        ++report_updates_.rating_only;
     }
+    report_stale_ = ReportImpact::none;
     return *report_;
 }
 

@@ -60,7 +60,25 @@ public:
     // year, as the spec defines it). Computed on first use after a change or for
     // another year, then cached; the reference is valid until the next change or the
     // next call with another year.
+    //
+    // Brought up to date by as little as the changes need: after edits of scores,
+    // weights, criteria or matrix thresholds only the rating and the matrix are
+    // recomputed (recompute_rating; after weights, axes and thresholds alone not even
+    // the unweighted ranking), after a name, a key mark or quadrant labels nothing; the
+    // result is always exactly what analyze() gives.
     const Report& report(std::optional<int> year = {}) const;
+
+    // How often report() ran a full analysis and how often only the rating part.
+    struct ReportUpdates {
+        std::uint64_t full = 0;
+        std::uint64_t rating_only = 0;
+    };
+    ReportUpdates report_updates() const { return report_updates_; }
+
+    // What of the report an edit can change, least first: nothing; the weighted side of
+    // the rating and the matrix; the whole rating and the matrix; anything.
+    enum class ReportImpact : std::uint8_t { none, weighting, rating, all };
+    static ReportImpact report_impact(const Edit& edit);
 
 private:
     // One undo (or redo) step: edits applied last to first, each undoing one change.
@@ -85,9 +103,14 @@ private:
     bool group_has_step_ = false;   // the open group already pushed its step
     bool top_step_mergeable_ = false;
 
+    // The cached report must follow a change of this impact.
+    void invalidate(ReportImpact impact);
+
     mutable std::optional<Report> report_;
-    mutable std::uint64_t report_version_ = 0;
     mutable std::optional<int> report_year_;
+    // What changed since report_ was computed: the most far-reaching impact of the edits.
+    mutable ReportImpact report_stale_ = ReportImpact::all;
+    mutable ReportUpdates report_updates_;
 };
 
 }  // namespace kc
