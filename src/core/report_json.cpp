@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "sensitivity.hpp"
+
 namespace kc {
 
 namespace {
@@ -412,6 +414,62 @@ void write_breakdowns(Out& out, const Report& report) {
     out.end();
 }
 
+// An account's id, or null for -1 (no such account).
+template <typename Out>
+void account_or_null(Out& out, const Portfolio& portfolio, int account) {
+    if (account >= 0) out.value(id_of(portfolio, account));
+    else out.null();
+}
+
+template <typename Out>
+void write_weight_limit(Out& out, const Portfolio& portfolio, const WeightLimit& limit) {
+    if (!limit.changes) {
+        out.null();
+        return;
+    }
+    out.begin_object();
+    member(out, "weight", limit.weight);
+    member(out, "included", limit.included);
+    out.key("rising");
+    account_or_null(out, portfolio, limit.rising);
+    out.key("falling");
+    account_or_null(out, portfolio, limit.falling);
+    out.end();
+}
+
+template <typename Out>
+void write_weighting(Out& out, const Report& report, const Portfolio& portfolio) {
+    const RatingReport& rating = report.rating;
+    out.begin_object();
+    out.key("places");
+    out.begin_array();
+    for (int account : rating.ranking) {
+        out.begin_object();
+        member(out, "id", id_of(portfolio, account));
+        member(out, "weighted", rating.place_of[account]);
+        member(out, "unweighted", rating.unweighted_place_of[account]);
+        member(out, "moved", rating.places_moved(account));
+        out.end();
+    }
+    out.end();
+    out.key("sensitivity");
+    out.begin_array();
+    for (std::size_t c = 0; c < portfolio.criteria.size(); ++c) {
+        const WeightSensitivity s = weight_sensitivity(portfolio, report, static_cast<int>(c));
+        out.begin_object();
+        member(out, "criterion", std::string_view(portfolio.criteria[c].id));
+        member(out, "weight", s.weight);
+        member(out, "top", s.top);
+        out.key("down");
+        write_weight_limit(out, portfolio, s.down);
+        out.key("up");
+        write_weight_limit(out, portfolio, s.up);
+        out.end();
+    }
+    out.end();
+    out.end();
+}
+
 template <typename Out>
 void write_report(Out& out, const Report& report, const Portfolio& portfolio, ReportJsonOptions options) {
     out.begin_object();
@@ -435,6 +493,8 @@ void write_report(Out& out, const Report& report, const Portfolio& portfolio, Re
         write_migration(out, report, portfolio);
         out.key("breakdowns");
         write_breakdowns(out, report);
+        out.key("weighting");
+        write_weighting(out, report, portfolio);
     }
     out.end();
 }

@@ -1,6 +1,7 @@
 // The analysis report as JSON: the object of ../shared/spec/analysis.md ("The report"),
 // key for key and in the spec's order, followed by the extensions of
-// docs/analysis-extensions.md (`migration`, `breakdowns`) unless they are switched off.
+// docs/analysis-extensions.md (`migration`, `breakdowns`, `weighting`) unless they are
+// switched off.
 // The CLI's `analyze` and the browser's JavaScript API both print this object.
 #pragma once
 

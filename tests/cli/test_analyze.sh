@@ -55,8 +55,8 @@ check_report() {   # PORTFOLIO EXPECTED
     expect_status 0 "$kc" analyze --spec-only "$1"
     compare_reports "$2" "$tmp/out" >"$tmp/diff" || fail "$1: $(cat "$tmp/diff")"
     expect_status 0 "$kc" analyze "$1"
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert list(d)[-2:] == ["migration", "breakdowns"], list(d); [d.pop(k) for k in ("migration", "breakdowns")]; json.dump(d, open(sys.argv[2], "w"))' \
-        "$tmp/out" "$tmp/stripped" || fail "$1: extensions are not the last two keys"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert list(d)[-3:] == ["migration", "breakdowns", "weighting"], list(d); [d.pop(k) for k in ("migration", "breakdowns", "weighting")]; json.dump(d, open(sys.argv[2], "w"))' \
+        "$tmp/out" "$tmp/stripped" || fail "$1: extensions are not the last three keys"
     compare_reports "$2" "$tmp/stripped" >"$tmp/diff" || fail "$1 (with extensions): $(cat "$tmp/diff")"
 }
 for portfolio in "$data"/examples/*.json; do

@@ -426,7 +426,7 @@ TEST_CASE("report JSON: spec keys in the spec's order, extensions after them or 
     std::vector<std::string> keys;
     for (const auto& item : full.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"year", "accounts", "pyramid", "pareto", "rating", "matrix", "wallet",
-                                           "retention", "migration", "breakdowns"});
+                                           "retention", "migration", "breakdowns", "weighting"});
     const Json spec_only = report_to_json(r, p, {.include_extensions = false});
     CHECK(spec_only.size() == 8);
     CHECK_FALSE(spec_only.contains("migration"));

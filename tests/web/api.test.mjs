@@ -32,7 +32,7 @@ const badFiles = readdirSync(path.join(dataDir, 'bad')).filter((f) => f.endsWith
 
 // Report keys the spec has; anything else at the top must be a documented extension
 // (docs/analysis-extensions.md), which the shared expected reports leave out.
-const extensionKeys = new Set(['migration', 'breakdowns']);
+const extensionKeys = new Set(['migration', 'breakdowns', 'weighting']);
 
 // Deep equality where numbers may differ by 1e-9, relative to their size (at least 1).
 function assertClose(actual, expected, where = '') {
