@@ -164,7 +164,8 @@ set_target_properties(kamcanvas_web PROPERTIES
 # JS exports: callbacks of browser.js (src/web/browser.cpp, js_api.cpp) and the
 # window.kamcanvas API (src/web/js_api.cpp).
 set(KC_WEB_EXPORTS _main _malloc _free _app_file_opened _app_clipboard_pasted
-  _app_has_unsaved_changes _app_load _app_save _app_summary _app_analyze _app_language)
+  _app_has_unsaved_changes _app_load _app_save _app_summary _app_analyze _app_language
+  _app_views _app_show_view _app_figures _app_parts _app_selection)
 list(JOIN KC_WEB_EXPORTS "," KC_WEB_EXPORTS)
 target_link_options(kamcanvas_web PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2

@@ -141,6 +141,15 @@ void AccountsView::draw(const Context& context) {
 
 void AccountsView::draw_filter(const Context& context) {
     const float em = ImGui::GetFontSize();
+    // A chart part the user clicked narrows the table too, until it is cleared here.
+    if (!context.selection().empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(fill(context.tr(Key::filter_selection), {selection_title(context.selection())}).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton((std::string(context.tr(Key::filter_clear)) + "###clear_selection").c_str()))
+            context.select(Selection{});
+        ImGui::SameLine(0, em);
+    }
     ImGui::SetNextItemWidth(22 * em);
     ImGui::InputTextWithHint("##filter", context.tr(Key::filter_hint), filter_, sizeof filter_);
     if (filter_[0] != '\0') {
@@ -162,10 +171,17 @@ void AccountsView::draw_filter(const Context& context) {
 
 void AccountsView::update_rows(const Context& context, bool sort_changed) {
     const std::uint64_t version = context.document().version();
-    if (!sort_changed && rows_version_ == version && rows_filter_ == filter_) return;
+    if (!sort_changed && rows_version_ == version && rows_filter_ == filter_ && rows_selection_ == context.selection())
+        return;
     rows_version_ = version;
     rows_filter_ = filter_;
+    rows_selection_ = context.selection();
     rows_ = account_rows(context.portfolio(), context.report(), rows_filter_, sort_column_, sort_descending_);
+    if (rows_selection_.empty()) return;
+    std::vector<char> selected(context.portfolio().accounts.size(), 0);
+    for (int i : selected_accounts(rows_selection_, context.portfolio(), context.report()))
+        selected[static_cast<std::size_t>(i)] = 1;
+    std::erase_if(rows_, [&](int i) { return !selected[static_cast<std::size_t>(i)]; });
 }
 
 // [SECTION] rows and cells -----------------------------------------------------------------

@@ -63,7 +63,20 @@ std::string safe_file_base(std::string_view name) {
 
 struct App::State {
     explicit State(Platform& host) : platform(host) {
+        // The charts exist once: in their own tabs and in the dashboard's cells.
+        std::vector<std::unique_ptr<ChartView>> charts;
+        charts.push_back(std::make_unique<PyramidView>());
+        charts.push_back(std::make_unique<MigrationView>());
+        charts.push_back(std::make_unique<ParetoView>());
+        charts.push_back(std::make_unique<WalletView>());
+        charts.push_back(std::make_unique<RetentionView>());
+        charts.push_back(std::make_unique<BreakdownsView>());
+        std::vector<ChartView*> dashboard;
+        for (const auto& chart : charts) dashboard.push_back(chart.get());
+        views.push_back(std::make_unique<DashboardView>(std::move(dashboard)));
         views.push_back(std::make_unique<AccountsView>());
+        for (auto& chart : charts) views.push_back(std::move(chart));
+        active_view = std::string(views.front()->name());
     }
 
     Platform& platform;
@@ -72,11 +85,16 @@ struct App::State {
     bool opened_any = false;   // false until the first successful open
 
     std::vector<std::unique_ptr<View>> views;
+    std::string active_view;      // the tab shown in the last frame
+    std::string requested_view;   // a tab to bring to the front in the next frame
     Toolbar toolbar;
     StatusLine status_line;
     ProblemsPanel problems;
     AboutWindow about;
-    std::vector<EditRequest> requests;
+    SelectionPanel selection_panel;
+    Selection selection;          // the chart part whose accounts are listed
+    Frame frame;                  // what the views asked for in the frame being drawn
+    std::vector<Part> last_parts; // the clickable parts of the last frame
     bool confirm_discard = false;   // ask before Open throws unsaved changes away
 
     // check_warnings() of the portfolio as it is, recomputed once per change.
@@ -132,8 +150,15 @@ struct App::State {
         }
     }
 
-    void apply_requests() {
-        for (EditRequest& request : requests) {
+    const View* find_view(std::string_view name) const {
+        for (const auto& view : views)
+            if (view->name() == name) return view.get();
+        return nullptr;
+    }
+
+    // Everything the views asked for, in one place after they have all drawn.
+    void carry_out_frame() {
+        for (EditRequest& request : frame.edits) {
             if (request.kind == EditRequest::seal) {
                 document.seal();
                 continue;
@@ -141,7 +166,20 @@ struct App::State {
             ApplyResult result = document.apply(request.change, request.merge_key);
             if (!result.ok()) problems.show_refusal(std::move(result.problems));
         }
-        requests.clear();
+        if (frame.selection) selection = *frame.selection;
+        if (frame.copy_text) platform.copy_to_clipboard(*frame.copy_text);
+        if (frame.snapshot) platform.download_png(snapshot_file_name(frame.snapshot->file_name), frame.snapshot->rect);
+        if (frame.show_view) requested_view = *frame.show_view;
+        last_parts = std::move(frame.parts);
+        frame = Frame{};
+    }
+
+    // "Zuivelhoeve-pyramid-2025.png": the portfolio's name, then what the view said.
+    std::string snapshot_file_name(const std::string& what) const {
+        std::string base = safe_file_base(document.portfolio().info.name);
+        if (base.empty()) base = safe_file_base(file_stem(file_name));
+        if (base.empty()) base = "kamcanvas";
+        return base + "-" + what + ".png";
     }
 
     void draw_frame(const Context& context, Command& command);
@@ -184,16 +222,25 @@ void App::State::draw_frame(const Context& context, Command& command) {
 }
 
 void App::State::draw_views(const Context& context) {
-    if (!ImGui::BeginTabBar("views", ImGuiTabBarFlags_Reorderable)) return;
+    if (!ImGui::BeginTabBar("views", ImGuiTabBarFlags_Reorderable | ImGuiTabBarFlags_FittingPolicyScroll)) return;
+    const View* shown = nullptr;
     for (const auto& view : views) {
+        if (view->name() == requested_view) view->open = true;
         if (!view->open) continue;
         const std::string label = std::string(tr(view->title())) + "###" + std::string(view->name());
-        if (ImGui::BeginTabItem(label.c_str(), &view->open)) {
+        const ImGuiTabItemFlags flags = view->name() == requested_view ? ImGuiTabItemFlags_SetSelected : 0;
+        if (ImGui::BeginTabItem(label.c_str(), &view->open, flags)) {
+            shown = view.get();
+            active_view = std::string(view->name());
             view->draw(context);
             ImGui::EndTabItem();
         }
     }
+    requested_view.clear();
     ImGui::EndTabBar();
+    // The accounts behind a clicked part, beside the charts (the accounts table filters
+    // by them itself).
+    if (shown && shown->lists_selection() && selection_panel.draw(context)) frame.selection = Selection{};
 }
 
 void App::State::draw_confirm_discard() {
@@ -262,6 +309,7 @@ OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
     s.document.replace(std::move(*read.portfolio));
     s.file_name = std::string(file_name);
     s.opened_any = true;
+    s.selection = Selection{};   // its groups and layers belonged to the other portfolio
     s.problems.forget_notice();
     if (!read.warnings.empty()) s.problems.show_opened_with_warnings(shown, read.warnings.size());
     else s.problems.open = false;
@@ -280,15 +328,47 @@ void App::draw() {
     const Report& report = s.document.report();
     s.refresh_warnings();
     {
-        const Context context(s.document, report, s.requests);
+        const Context context(s.document, report, s.frame, s.selection);
         s.draw_frame(context, command);
     }
-    s.apply_requests();
+    s.carry_out_frame();
     s.run(command);
 }
 
 void App::set_language(std::string_view language) { ui::set_language(language_from_code(language)); }
 
 std::string_view App::language() const { return language_code(ui::language()); }
+
+// [SECTION] for scripts and browser tests ----------------------------------------------------------
+
+std::vector<std::string> App::view_names() const {
+    std::vector<std::string> names;
+    for (const auto& view : state_->views) names.emplace_back(view->name());
+    return names;
+}
+
+const std::string& App::active_view() const { return state_->active_view; }
+
+bool App::show_view(std::string_view name) {
+    if (!state_->find_view(name)) return false;
+    state_->requested_view = std::string(name);
+    return true;
+}
+
+std::optional<Figures> App::figures(std::string_view name) const {
+    const View* view = state_->find_view(name);
+    if (!view || !view->has_figures()) return std::nullopt;
+    Frame scratch;   // figures() asks for nothing, but a Context needs somewhere to put requests
+    const Context context(state_->document, state_->document.report(), scratch, state_->selection);
+    return view->figures(context);
+}
+
+const std::vector<Part>& App::parts() const { return state_->last_parts; }
+
+const Selection& App::selection() const { return state_->selection; }
+
+std::vector<int> App::selected_accounts() const {
+    return ui::selected_accounts(state_->selection, state_->document.portfolio(), state_->document.report());
+}
 
 }  // namespace kc::ui

@@ -5,10 +5,15 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/problem.hpp"
+#include "figures.hpp"
+#include "selection.hpp"
+#include "view.hpp"
 
 namespace kc { class Document; }
 
@@ -24,6 +29,9 @@ public:
     virtual void download(const std::string& filename, const std::string& mime,
                           const std::string& bytes) = 0;
     virtual void copy_to_clipboard(const std::string& text) = 0;
+    // Offer what is on screen inside `rect` (framebuffer pixels) as a PNG download, read
+    // once the frame being drawn has been rendered.
+    virtual void download_png(const std::string& filename, PixelRect rect) = 0;
 };
 
 // Outcome of opening bytes as a portfolio: errors mean nothing changed.
@@ -56,6 +64,21 @@ public:
     // UI language: "nl" or "en".
     void set_language(std::string_view language);
     std::string_view language() const;
+
+    // [SECTION] for scripts and browser tests (window.kamcanvas) --------------------------
+    // The views by name ("dashboard", "accounts", "pyramid" …), in tab order.
+    std::vector<std::string> view_names() const;
+    // The tab shown in the last frame.
+    const std::string& active_view() const;
+    // Shows that tab from the next frame on; false when there is no such view.
+    bool show_view(std::string_view name);
+    // What the view shows, as figures; nullopt for a view without figures or no such view.
+    std::optional<Figures> figures(std::string_view view) const;
+    // The clickable chart parts drawn in the last frame.
+    const std::vector<Part>& parts() const;
+    // The chart part whose accounts are listed, and those accounts (report order).
+    const Selection& selection() const;
+    std::vector<int> selected_accounts() const;
 
 private:
     struct State;

@@ -70,7 +70,14 @@ constexpr Text kTexts[] = {
     {Key::problems_close,   "Sluiten", "Close"},
     {Key::problems_show,    "Meldingen tonen", "Show problems"},
 
-    {Key::view_accounts, "Accounts", "Accounts"},
+    {Key::view_dashboard,  "Overzicht", "Dashboard"},
+    {Key::view_accounts,   "Accounts", "Accounts"},
+    {Key::view_pyramid,    "Klantenpiramide", "Customer pyramid"},
+    {Key::view_migration,  "Migratie", "Migration"},
+    {Key::view_pareto,     "Pareto / ABC", "Pareto / ABC"},
+    {Key::view_wallet,     "Share of wallet", "Share of wallet"},
+    {Key::view_retention,  "Klantbehoud", "Retention"},
+    {Key::view_breakdowns, "Verdeling", "Breakdowns"},
 
     {Key::column_id,       "Id", "Id"},
     {Key::column_name,     "Naam", "Name"},
@@ -83,6 +90,7 @@ constexpr Text kTexts[] = {
     {Key::filter_hint,     "Zoeken op id, naam, segment of regio", "Search id, name, segment or region"},
     {Key::filter_count,    "{} van {} accounts", "{} of {} accounts"},
     {Key::filter_clear,    "Wissen", "Clear"},
+    {Key::filter_selection, "Alleen: {}", "Only: {}"},
     {Key::no_accounts,     "Deze portfolio heeft nog geen accounts.", "This portfolio has no accounts yet."},
     {Key::edit_hint,       "Dubbelklik of Enter om te wijzigen; Enter bevestigt, Esc annuleert. "
                            "Rechtsklik op een omzet om die te wissen.",
@@ -163,6 +171,10 @@ const char* tr(Key key, Language language) {
 
 const char* tr(Key key) { return tr(key, current_language); }
 
+const char* tr(const Bilingual& text) { return text.in(current_language); }
+
+void Bilingual::empty_translation() {}
+
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> values) {
     std::string out;
     out.reserve(pattern.size() + 16);
@@ -195,6 +207,12 @@ const char* layer_text(Layer layer) {
                                                     Key::layer_prospect, Key::layer_suspect};
     const auto index = static_cast<std::size_t>(layer);
     return index < std::size(kLayerKeys) ? tr(kLayerKeys[index]) : "";
+}
+
+std::string capitalised(std::string_view text) {
+    std::string out(text);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
 }
 
 // [SECTION] numbers ----------------------------------------------------------------------
@@ -245,6 +263,30 @@ std::string format_money(double value, std::string_view currency, int decimals) 
 
 std::string format_percent(double fraction, int decimals) {
     return format_number(fraction * 100.0, decimals) + "%";
+}
+
+std::string format_money_short(double value, std::string_view currency) {
+    const double size = std::fabs(value);
+    if (size < 100000.0) return format_money(value, currency, 0);
+    const bool billions = size >= 1e9;
+    const double scaled = value / (billions ? 1e9 : 1e6);
+    // Two decimals below 10 (1,25 mln), one below 100 (12,5 mln), none above.
+    const double magnitude = std::fabs(scaled);
+    const int decimals = magnitude < 10 ? 2 : magnitude < 100 ? 1 : 0;
+    std::string number = format_money(scaled, currency, decimals);
+    // Trailing zeros of the decimals say nothing: "1,20 mln" → "1,2 mln".
+    const char decimal = separators().decimal;
+    if (number.find(decimal) != std::string::npos) {
+        while (!number.empty() && number.back() == '0') number.pop_back();
+        if (!number.empty() && number.back() == decimal) number.pop_back();
+    }
+    if (current_language == Language::nl) return number + (billions ? " mld" : " mln");
+    return number + (billions ? "bn" : "M");
+}
+
+std::string number_for_spreadsheet(double value) {
+    if (!std::isfinite(value)) return "";
+    return amount_for_editing(value);
 }
 
 std::string amount_for_editing(double value) {

@@ -34,11 +34,12 @@ enum class Key {
     problems_opened_with_warnings, problems_warnings_now, problems_place, problems_message,
     problems_close, problems_show,
     // views
-    view_accounts,
+    view_dashboard, view_accounts, view_pyramid, view_migration, view_pareto, view_wallet,
+    view_retention, view_breakdowns,
     // accounts table
     column_id, column_name, column_segment, column_region, column_status, column_revenue,
     column_revenue_no_year, column_layer,
-    filter_hint, filter_count, filter_clear, no_accounts, edit_hint, name_required,
+    filter_hint, filter_count, filter_clear, filter_selection, no_accounts, edit_hint, name_required,
     revenue_clear, revenue_invalid, revenue_negative, revenue_ambiguous, revenue_too_large,
     // values
     status_none, status_active, status_inactive, status_prospect, status_suspect,
@@ -56,6 +57,24 @@ Language language_from_code(std::string_view code);
 
 // The text for `key` in the current language.
 const char* tr(Key key);
+
+// A text kept beside the code that shows it, in both languages. The chart views have
+// many texts of their own and keep them in their own file this way; the common texts
+// stay Keys. An empty translation does not compile (the constructor is consteval).
+class Bilingual {
+public:
+    consteval Bilingual(const char* nl, const char* en) : nl_(nl), en_(en) {
+        if (nl[0] == '\0' || en[0] == '\0') empty_translation();
+    }
+    const char* in(Language language) const { return language == Language::nl ? nl_ : en_; }
+
+private:
+    static void empty_translation();   // not constexpr: calling it stops compilation
+    const char* nl_;
+    const char* en_;
+};
+// The text in the current language.
+const char* tr(const Bilingual& text);
 // The text for `key` in `language` (tests, and the language menu naming each language in itself).
 const char* tr(Key key, Language language);
 
@@ -65,6 +84,8 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
 // Display names of model and report values.
 const char* status_text(Status status);
 const char* layer_text(Layer layer);
+// The text with its first letter upper case (ASCII letters only: enough for our own texts).
+std::string capitalised(std::string_view text);
 
 // [SECTION] numbers ----------------------------------------------------------------------
 // Dutch: 1.234.567,89 and "€ 1.234.567"; English: 1,234,567.89 and "€1,234,567".
@@ -76,6 +97,14 @@ std::string format_integer(long long value);
 std::string format_money(double value, std::string_view currency, int decimals);
 // A fraction (0.125) as a percentage ("12,5%" / "12.5%").
 std::string format_percent(double fraction, int decimals);
+
+// An amount short enough for a chart label: in full below 100,000, else in millions or
+// billions with up to two significant decimals ("€ 1,25 mln" / "€1.25M", "€ 3,4 mld" / "€3.4bn").
+std::string format_money_short(double value, std::string_view currency);
+
+// A number as a spreadsheet cell: no grouping, the language's decimal mark, shortest
+// exact digits ("0,125" / "0.125"); pasted into Excel it is a number in either locale.
+std::string number_for_spreadsheet(double value);
 
 // An amount as it is put into an edit field: no grouping, shortest exact digits,
 // the language's decimal separator ("11946,22" / "11946.22").

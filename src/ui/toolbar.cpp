@@ -79,7 +79,10 @@ Command Toolbar::draw_buttons(const Context& context) {
     ImGui::SameLine();
     if (button(Key::action_redo, "redo_button", document.can_redo())) command = Command::redo;
     ImGui::SameLine(0, ImGui::GetFontSize());
-    draw_year_choice(context);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Key::year_label));
+    ImGui::SameLine();
+    year_choice_.draw(context, "##year", ImGui::GetFontSize() * 11);
 
     // The language switch sits at the right end of the row.
     const float em = ImGui::GetFontSize();
@@ -94,40 +97,6 @@ Command Toolbar::draw_buttons(const Context& context) {
         if (lang == Language::nl) ImGui::SameLine(0, em * 0.25f);
     }
     return command;
-}
-
-void Toolbar::draw_year_choice(const Context& context) {
-    const Portfolio& portfolio = context.portfolio();
-    if (years_version_ != context.document().version()) {
-        years_ = years_in(portfolio);
-        if (portfolio.info.year && !std::binary_search(years_.begin(), years_.end(), *portfolio.info.year)) {
-            years_.push_back(*portfolio.info.year);
-            std::sort(years_.begin(), years_.end());
-        }
-        years_version_ = context.document().version();
-    }
-    // "Automatic" is the spec's default: the latest year with revenue. Its year is only
-    // known from the report while no year is set.
-    const std::optional<int> set_year = portfolio.info.year;
-    const std::optional<int> report_year = context.report().year;
-    const std::string automatic =
-        set_year      ? std::string(tr(Key::year_automatic_plain))
-        : report_year ? fill(tr(Key::year_automatic), {std::to_string(*report_year)})
-                      : std::string(tr(Key::year_automatic_none));
-    const std::string preview = set_year ? std::to_string(*set_year) : automatic;
-
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr(Key::year_label));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-    if (ImGui::BeginCombo("##year", preview.c_str())) {
-        if (ImGui::Selectable(automatic.c_str(), !set_year) && set_year) context.emit(SetAnalysisYear{std::nullopt});
-        for (auto it = years_.rbegin(); it != years_.rend(); ++it) {
-            const bool chosen = set_year == *it;
-            if (ImGui::Selectable(std::to_string(*it).c_str(), chosen) && !chosen) context.emit(SetAnalysisYear{*it});
-        }
-        ImGui::EndCombo();
-    }
 }
 
 }  // namespace kc::ui

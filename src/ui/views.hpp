@@ -1,5 +1,6 @@
 // The pieces of the window: toolbar and menus, problems panel, status line, the views
-// in the tabs (accounts table for now) and the About window. One .cpp per piece.
+// in the tabs (dashboard, accounts table, the charts), the list of selected accounts and
+// the About window. One .cpp per piece.
 //
 // The frame pieces return a Command instead of acting: the app runs commands after the
 // frame, in one place, whether they came from a menu, a button or a shortcut.
@@ -18,6 +19,19 @@ namespace kc::ui {
 
 enum class Command { none, open, save, undo, redo, show_about, show_problems, use_dutch, use_english };
 
+// [SECTION] year_choice.cpp ------------------------------------------------------------
+// The analysis year: a combo of "Automatic" and every year in the file (an edit of
+// portfolio.year). In the toolbar and in the pyramid's header.
+class YearChoice {
+public:
+    void draw(const Context& context, const char* id, float width);
+
+private:
+    void refresh(const Context& context);
+    std::uint64_t years_version_ = ~std::uint64_t{0};
+    std::vector<int> years_;   // years_in() of the portfolio, cached per version
+};
+
 // [SECTION] toolbar.cpp ----------------------------------------------------------------
 // The menu bar (File, Edit, View, Language, Help) and the row of buttons under it.
 class Toolbar {
@@ -27,10 +41,8 @@ public:
 private:
     Command draw_menus(const Context& context, std::span<const std::unique_ptr<View>> views);
     Command draw_buttons(const Context& context);
-    void draw_year_choice(const Context& context);
 
-    std::uint64_t years_version_ = ~std::uint64_t{0};
-    std::vector<int> years_;   // years_in() of the portfolio, cached per version
+    YearChoice year_choice_;
 };
 
 // [SECTION] status_line.cpp ------------------------------------------------------------
@@ -96,6 +108,7 @@ private:
     std::vector<int> rows_;
     std::uint64_t rows_version_ = ~std::uint64_t{0};
     std::string rows_filter_;
+    Selection rows_selection_;
     Column sort_column_ = Column::id;
     bool sort_descending_ = false;
 
@@ -113,6 +126,128 @@ private:
         int frames = 0;
         Key error = Key::count;       // why the typed value cannot be used (count: none)
     } edit_;
+};
+
+// [SECTION] pyramid_view.cpp -----------------------------------------------------------
+// Curry's customer pyramid: the seven layers with their figures beside Curry's typical
+// revenue shares, the layer percentages editable, a click lists a layer's accounts.
+class PyramidView : public ChartView {
+public:
+    std::string_view name() const override { return "pyramid"; }
+    Key title() const override { return Key::view_pyramid; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_header_tools(const Context& context) override;
+    void draw_body(const Context& context) override;
+
+private:
+    void draw_percentages(const Context& context);
+    YearChoice year_choice_;
+    // The percentages as they are being dragged or typed (the edit goes out as they change).
+    double top_ = 0, large_ = 0, medium_ = 0;
+};
+
+// [SECTION] migration_view.cpp ---------------------------------------------------------
+// How the accounts of Y − 1 moved between layers in Y: a 7 × 7 grid, up and down summed.
+class MigrationView : public ChartView {
+public:
+    std::string_view name() const override { return "migration"; }
+    Key title() const override { return Key::view_migration; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_body(const Context& context) override;
+};
+
+// [SECTION] pareto_view.cpp ------------------------------------------------------------
+// The Pareto curve (cumulative revenue over ranked customers) with the 80/20 guides and
+// the ABC classes, or the Lorenz curve with the Gini coefficient.
+class ParetoView : public ChartView {
+public:
+    std::string_view name() const override { return "pareto"; }
+    Key title() const override { return Key::view_pareto; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_header_tools(const Context& context) override;
+    void draw_body(const Context& context) override;
+
+private:
+    bool lorenz_ = false;
+};
+
+// [SECTION] wallet_view.cpp ------------------------------------------------------------
+// Share of wallet: per account its revenue inside its wallet, sorted by room to grow.
+class WalletView : public ChartView {
+public:
+    std::string_view name() const override { return "wallet"; }
+    Key title() const override { return Key::view_wallet; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_body(const Context& context) override;
+
+private:
+    // Accounts with a wallet, by room (largest first), rebuilt per document version.
+    std::vector<int> rows_;
+    std::uint64_t rows_version_ = ~std::uint64_t{0};
+    const std::vector<int>& rows(const Context& context);
+};
+
+// [SECTION] retention_view.cpp ---------------------------------------------------------
+// Retained, lost, new and reactivated customers of Y against Y − 1, with the rates.
+class RetentionView : public ChartView {
+public:
+    std::string_view name() const override { return "retention"; }
+    Key title() const override { return Key::view_retention; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_body(const Context& context) override;
+};
+
+// [SECTION] breakdowns_view.cpp --------------------------------------------------------
+// Revenue, customers and share of wallet per segment (M), region (G) or product group (P).
+class BreakdownsView : public ChartView {
+public:
+    std::string_view name() const override { return "breakdowns"; }
+    Key title() const override { return Key::view_breakdowns; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_header_tools(const Context& context) override;
+    void draw_body(const Context& context) override;
+
+private:
+    enum class Dimension { segment, region, product } dimension_ = Dimension::segment;
+};
+
+// [SECTION] dashboard_view.cpp ---------------------------------------------------------
+// The charts side by side, as many columns as the width allows.
+class DashboardView : public View {
+public:
+    explicit DashboardView(std::vector<ChartView*> charts) : charts_(std::move(charts)) {}
+    std::string_view name() const override { return "dashboard"; }
+    Key title() const override { return Key::view_dashboard; }
+    void draw(const Context& context) override;
+    bool lists_selection() const override { return true; }
+
+private:
+    std::vector<ChartView*> charts_;
+};
+
+// [SECTION] selection_panel.cpp --------------------------------------------------------
+// The accounts behind the chart part the user clicked, in a window beside the charts.
+class SelectionPanel {
+public:
+    // Returns true when the user closed it (the app then clears the selection).
+    bool draw(const Context& context);
+
+private:
+    std::vector<int> accounts_;
+    std::uint64_t accounts_version_ = ~std::uint64_t{0};
+    Selection accounts_of_;
 };
 
 // [SECTION] about_window.cpp -----------------------------------------------------------

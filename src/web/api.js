@@ -42,6 +42,14 @@
     }
   }
 
+  // Resolves after `count` more animation frames: what a call changed is then on screen.
+  function afterFrames(count) {
+    return new Promise((resolve) => {
+      const step = () => (count-- <= 0 ? resolve() : requestAnimationFrame(step));
+      requestAnimationFrame(step);
+    });
+  }
+
   const api = {
     // Resolves once the app runs and shows the bundled example.
     ready,
@@ -77,6 +85,53 @@
       if (hasYear && !Number.isInteger(year))
         throw new TypeError('kamcanvas.analyze(year): year must be an integer');
       return JSON.parse(UTF8ToString(_app_analyze(hasYear ? year : 0, hasYear ? 1 : 0)));
+    },
+
+    // The names of the views (tabs), in tab order.
+    views() {
+      requireStarted();
+      return JSON.parse(UTF8ToString(_app_views())).views;
+    },
+
+    // Without a name: the view shown now. With one: brings that view to the front and
+    // resolves (with the name) once it has been drawn; rejects for an unknown name.
+    view(name) {
+      requireStarted();
+      if (name === undefined) return JSON.parse(UTF8ToString(_app_views())).active;
+      if (typeof name !== 'string' || !withUTF8(name, (ptr) => _app_show_view(ptr)))
+        return Promise.reject(new RangeError(`kamcanvas.view(name): no view named ${JSON.stringify(name)}`));
+      return afterFrames(2).then(() => name);
+    },
+
+    // What a chart shows, as figures: {title, columns: [{key, label}], rows, facts};
+    // null for a view without figures.
+    figures(view) {
+      requireStarted();
+      if (typeof view !== 'string') throw new TypeError('kamcanvas.figures(view): view must be a string');
+      return JSON.parse(withUTF8(view, (ptr) => UTF8ToString(_app_figures(ptr))));
+    },
+
+    // The clickable parts of the charts drawn in the last frame, each {name, x, y,
+    // width, height} in page coordinates (CSS pixels), ready for a mouse click.
+    parts() {
+      requireStarted();
+      const canvas = Module['canvas'];
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width > 0 ? box.width / canvas.width : 1;
+      return JSON.parse(UTF8ToString(_app_parts())).map((part) => ({
+        name: part.name,
+        x: box.left + part.x * scale,
+        y: box.top + part.y * scale,
+        width: part.width * scale,
+        height: part.height * scale,
+      }));
+    },
+
+    // The chart part whose accounts are listed: {key, title, accounts: [ids]}; key ""
+    // when none is.
+    selection() {
+      requireStarted();
+      return JSON.parse(UTF8ToString(_app_selection()));
     },
 
     // The UI language, "nl" or "en"; with a code, switches to it first.

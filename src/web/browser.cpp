@@ -3,9 +3,12 @@
 // queue; main.cpp drains the queues at the start of a frame, outside ImGui::NewFrame/Render.
 #include "browser.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <utility>
 
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 
 // [SECTION] JS side (browser.js) -------------------------------------------------------
@@ -20,6 +23,10 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     // slice() copies: the Blob must not see wasm memory change or move under it.
     Module['kcBrowser'].download(UTF8ToString(name), UTF8ToString(mime),
                                  HEAPU8.slice(data, data + size));
+});
+
+EM_JS(void, js_download_png, (const char* name, const unsigned char* rgba, int width, int height), {
+    Module['kcBrowser'].downloadPng(UTF8ToString(name), HEAPU8.slice(rgba, rgba + width * height * 4), width, height);
 });
 
 EM_JS(void, js_copy_text, (const char* text), {
@@ -92,6 +99,33 @@ void BrowserPlatform::download(const std::string& filename, const std::string& m
 
 void BrowserPlatform::copy_to_clipboard(const std::string& text) {
     set_clipboard_text(nullptr, text.c_str());
+}
+
+void BrowserPlatform::download_png(const std::string& filename, kc::ui::PixelRect rect) {
+    pending_png_.push_back({filename, rect});
+}
+
+void BrowserPlatform::finish_frame(int framebuffer_width, int framebuffer_height) {
+    for (const PendingPng& png : pending_png_) {
+        const int x0 = std::clamp(static_cast<int>(std::floor(png.rect.x0)), 0, framebuffer_width);
+        const int y0 = std::clamp(static_cast<int>(std::floor(png.rect.y0)), 0, framebuffer_height);
+        const int x1 = std::clamp(static_cast<int>(std::ceil(png.rect.x1)), 0, framebuffer_width);
+        const int y1 = std::clamp(static_cast<int>(std::ceil(png.rect.y1)), 0, framebuffer_height);
+        const int width = x1 - x0, height = y1 - y0;
+        if (width <= 0 || height <= 0) continue;
+        // GL's rows run bottom-up; a PNG's top-down. The canvas may be translucent where
+        // ImGui blended, so alpha is made opaque: the picture is what the user saw.
+        std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(x0, framebuffer_height - y1, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+        std::vector<unsigned char> top_down(pixels.size());
+        const std::size_t row_bytes = static_cast<std::size_t>(width) * 4;
+        for (int row = 0; row < height; ++row)
+            std::copy_n(pixels.data() + (height - 1 - row) * row_bytes, row_bytes, top_down.data() + row * row_bytes);
+        for (std::size_t i = 3; i < top_down.size(); i += 4) top_down[i] = 255;
+        js_download_png(png.filename.c_str(), top_down.data(), width, height);
+    }
+    pending_png_.clear();
 }
 
 // [SECTION] the rest ---------------------------------------------------------------------

@@ -22,6 +22,19 @@ public:
                   const std::string& bytes) override;
     // navigator.clipboard plus a local copy that ImGui's paste reads.
     void copy_to_clipboard(const std::string& text) override;
+    // Remembered until finish_frame(): the pixels exist only once the frame is rendered.
+    void download_png(const std::string& filename, kc::ui::PixelRect rect) override;
+
+    // After the frame has been rendered, before the browser shows it: reads the pixels of
+    // a pending PNG export (WebGL keeps them only until then) and offers the download.
+    void finish_frame(int framebuffer_width, int framebuffer_height);
+
+private:
+    struct PendingPng {
+        std::string filename;
+        kc::ui::PixelRect rect;
+    };
+    std::vector<PendingPng> pending_png_;
 };
 
 // A file the user chose or dropped, read into memory, waiting for the next frame.

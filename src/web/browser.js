@@ -88,6 +88,19 @@ Module['kcBrowser'] = (function () {
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
+  // A PNG from RGBA pixels (top row first): a 2D canvas encodes it, then it downloads
+  // like any other file. Nothing leaves the page.
+  function downloadPng(name, rgba, width, height) {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    canvas.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(rgba.buffer), width, height), 0, 0);
+    canvas.toBlob((blob) => {
+      if (!blob) { console.error(`kamcanvas: could not encode ${name}`); return; }
+      blob.arrayBuffer().then((buffer) => download(name, 'image/png', new Uint8Array(buffer)));
+    }, 'image/png');
+  }
+
   // [SECTION] clipboard ----------------------------------------------------------------
   // Copy: the system clipboard where the browser allows it (async; may be refused without
   // focus or permission) — C++ keeps a local copy either way.
@@ -157,6 +170,7 @@ Module['kcBrowser'] = (function () {
     installHooks() { installDrop(); installPaste(); installShortcuts(); installLeaveGuard(); },
     pickFile,
     download,
+    downloadPng,
     copyText,
     prefersDutch,
     setCursor,

@@ -14,6 +14,8 @@
 #include "core/document.hpp"
 #include "core/model.hpp"
 #include "core/report_json.hpp"
+#include "ui/figures.hpp"
+#include "ui/selection.hpp"
 
 namespace {
 
@@ -34,6 +36,24 @@ kc::Json problems_json(const kc::Problems& problems) {
     for (const auto& problem : problems)
         list.push_back({{"place", problem.place}, {"message", problem.message}, {"code", problem.code}});
     return list;
+}
+
+// {title, columns: [{key, label}], rows: [[…]], facts: {key: value}}; empty cells are null.
+kc::Json figures_json(const kc::ui::Figures& figures) {
+    auto value = [](const kc::ui::FigureValue& v) -> kc::Json {
+        if (const double* number = std::get_if<double>(&v)) return *number;
+        if (const std::string* text = std::get_if<std::string>(&v)) return *text;
+        return nullptr;
+    };
+    kc::Json columns = kc::Json::array(), rows = kc::Json::array(), facts = kc::Json::object();
+    for (const auto& column : figures.columns) columns.push_back({{"key", column.key}, {"label", column.label}});
+    for (const auto& row : figures.rows) {
+        kc::Json cells = kc::Json::array();
+        for (const auto& cell : row) cells.push_back(value(cell));
+        rows.push_back(std::move(cells));
+    }
+    for (const auto& fact : figures.facts) facts[fact.name.key] = value(fact.value);
+    return {{"title", figures.title}, {"columns", columns}, {"rows", rows}, {"facts", facts}};
 }
 
 }  // namespace
@@ -85,6 +105,45 @@ EMSCRIPTEN_KEEPALIVE const char* app_language(const char* code) {
     const std::string_view wanted = code ? code : "";
     if (wanted == "nl" || wanted == "en") g_app->set_language(wanted);
     return reply(std::string(g_app->language()));
+}
+
+// kamcanvas.views() / view(): every view's name and the one shown.
+EMSCRIPTEN_KEEPALIVE const char* app_views() {
+    kc::Json json = {{"views", g_app->view_names()}, {"active", g_app->active_view()}};
+    return reply(dump(json));
+}
+
+// kamcanvas.view(name): brings that tab to the front from the next frame on.
+EMSCRIPTEN_KEEPALIVE int app_show_view(const char* name) { return g_app->show_view(name ? name : "") ? 1 : 0; }
+
+// kamcanvas.figures(view): what the view shows, or null.
+EMSCRIPTEN_KEEPALIVE const char* app_figures(const char* view) {
+    const std::optional<kc::ui::Figures> figures = g_app->figures(view ? view : "");
+    return reply(figures ? dump(figures_json(*figures)) : "null");
+}
+
+// kamcanvas.parts(): the clickable chart parts of the last frame, in framebuffer pixels
+// (api.js turns them into page coordinates).
+EMSCRIPTEN_KEEPALIVE const char* app_parts() {
+    kc::Json list = kc::Json::array();
+    for (const kc::ui::Part& part : g_app->parts())
+        list.push_back({{"name", part.name},
+                        {"x", part.rect.x0},
+                        {"y", part.rect.y0},
+                        {"width", part.rect.x1 - part.rect.x0},
+                        {"height", part.rect.y1 - part.rect.y0}});
+    return reply(dump(list));
+}
+
+// kamcanvas.selection(): the clicked chart part and the ids of its accounts.
+EMSCRIPTEN_KEEPALIVE const char* app_selection() {
+    const kc::Portfolio& portfolio = g_app->document().portfolio();
+    kc::Json ids = kc::Json::array();
+    for (int i : g_app->selected_accounts()) ids.push_back(portfolio.accounts[static_cast<std::size_t>(i)].id);
+    kc::Json json = {{"key", kc::ui::selection_key(g_app->selection())},
+                     {"title", kc::ui::selection_title(g_app->selection())},
+                     {"accounts", ids}};
+    return reply(dump(json));
 }
 
 // Not part of window.kamcanvas: browser.js asks it before the page is left, so unsaved

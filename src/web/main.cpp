@@ -57,6 +57,7 @@ void frame() {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g.platform.finish_frame(width, height);
 
     if (++g.frames == kFramesBeforeReady) kc::web::signal_ready();
 }

@@ -42,6 +42,14 @@ struct FakePlatform : kc::ui::Platform {
         downloads.push_back({name, mime, bytes});
     }
     void copy_to_clipboard(const std::string& text) override { clipboard = text; }
+    void download_png(const std::string& name, kc::ui::PixelRect rect) override {
+        snapshots.push_back({name, rect});
+    }
+    struct Snapshot {
+        std::string name;
+        kc::ui::PixelRect rect;
+    };
+    std::vector<Snapshot> snapshots;
 };
 
 // An ImGui context with a built font atlas and a display, and input helpers that
@@ -166,7 +174,7 @@ constexpr int kName = 1, kSegment = 2, kStatus = 4, kRevenue = 5;
 // [SECTION] every file, both languages --------------------------------------------------------
 
 TEST_CASE("smoke: every shared example and real portfolio opens and draws, in Dutch and English") {
-    Headless imgui;
+    Headless imgui(1366, 768);   // a laptop screen
     FakePlatform platform;
     App app(platform, "nl");
     CHECK(app.language() == "nl");
@@ -174,6 +182,7 @@ TEST_CASE("smoke: every shared example and real portfolio opens and draws, in Du
 
     std::vector<std::filesystem::path> files = files_in("examples", ".json");
     for (const auto& real : files_in("real", ".kamcanvas.json")) files.push_back(real);
+    files.push_back(std::filesystem::path(KC_REPO_DIR) / "web/examples/zuivelhoeve.kamcanvas.json");
     REQUIRE(files.size() >= 12);
     for (const auto& path : files) {
         CAPTURE(path.string());
@@ -182,10 +191,16 @@ TEST_CASE("smoke: every shared example and real portfolio opens and draws, in Du
         CHECK(opened.errors.empty());
         CHECK(app.file_name() == path.filename().string());
         CHECK_FALSE(app.document().dirty());
-        app.set_language("nl");
-        imgui.frames(app, 3);
-        app.set_language("en");
-        imgui.frames(app, 3);
+        // Every view, in both languages (the first frame of a tab lays it out, the next draws).
+        for (const std::string& view : app.view_names()) {
+            CAPTURE(view);
+            REQUIRE(app.show_view(view));
+            app.set_language("nl");
+            imgui.frames(app, 3);
+            CHECK(app.active_view() == view);
+            app.set_language("en");
+            imgui.frames(app, 2);
+        }
         CHECK(app.language() == "en");
         // What Save writes is the portfolio, readable again.
         CHECK(kc::read_portfolio(app.save_text()).ok());
@@ -227,6 +242,7 @@ TEST_CASE("smoke: edit a name in the table; Enter commits, Escape cancels; undo,
     App app(platform, "en");
     const auto path = std::filesystem::path(KC_SHARED_DIR) / "data/examples/synthetic-40.json";
     REQUIRE(app.open_file("synthetic-40.json", read_text(path)).ok);
+    REQUIRE(app.show_view("accounts"));
     imgui.frames(app, 3);
     const kc::Portfolio& portfolio = app.document().portfolio();
     const std::string original_name = portfolio.accounts[0].name;   // first row: sorted by id
@@ -287,6 +303,7 @@ TEST_CASE("smoke: edit revenue and status in the table") {
     App app(platform, "nl");
     const auto path = std::filesystem::path(KC_SHARED_DIR) / "data/examples/synthetic-40.json";
     REQUIRE(app.open_file("synthetic-40.json", read_text(path)).ok);
+    REQUIRE(app.show_view("accounts"));
     imgui.frames(app, 3);
     const kc::Account& first = app.document().portfolio().accounts[0];
     REQUIRE(first.revenue.find(2025));
@@ -346,6 +363,7 @@ TEST_CASE("smoke: Open asks before unsaved changes are thrown away") {
     App app(platform, "en");
     const auto path = std::filesystem::path(KC_SHARED_DIR) / "data/examples/synthetic-40.json";
     REQUIRE(app.open_file("synthetic-40.json", read_text(path)).ok);
+    REQUIRE(app.show_view("accounts"));
     imgui.frames(app, 2);
 
     imgui.press(app, ImGuiKey_O, ImGuiMod_Ctrl);
@@ -389,7 +407,9 @@ TEST_CASE("smoke: 100,000 accounts draw only the visible rows") {
     FakePlatform platform;
     App app(platform, "nl");
     REQUIRE(app.open_file("groot.json", text).ok);
-    imgui.frames(app, 1);   // first frame: analysis, filter and sort
+    REQUIRE(app.show_view("accounts"));
+    // First frames: analysis; the tab comes to the front; filter and sort.
+    imgui.frames(app, 3);
     const auto start = std::chrono::steady_clock::now();
     imgui.frames(app, 20);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / 20;
