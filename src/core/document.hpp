@@ -55,6 +55,10 @@ public:
     bool dirty() const { return current_step_id() != saved_step_id_; }
     // Call after the portfolio was written out.
     void mark_saved();
+    // The portfolio as it is now was never written out (an import from CSV, autosaved
+    // work with unsaved changes brought back): dirty until mark_saved(), also after
+    // undoing back to this state.
+    void mark_unsaved() { saved_step_id_ = kNeverSaved; }
 
     // The analysis of the portfolio for `year` (nullopt: the portfolio's own analysis
     // year, as the spec defines it). Computed on first use after a change or for
@@ -88,6 +92,7 @@ private:
         std::uint64_t id = 0;   // identifies a state of the portfolio for dirty()
     };
 
+    static constexpr std::uint64_t kNeverSaved = ~std::uint64_t{0};   // no step gets this id
     std::uint64_t current_step_id() const { return undo_steps_.empty() ? 0 : undo_steps_.back().id; }
     void record(Edit inverse, std::string_view merge_key);
     // Applies a step's edits last to first; returns the step that reverses it.

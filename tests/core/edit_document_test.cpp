@@ -235,6 +235,20 @@ TEST_CASE("document: dirty follows the saved state, through undo and redo") {
     CHECK_FALSE(doc.dirty());
 }
 
+TEST_CASE("document: a state marked unsaved stays dirty until saved, also after undoing back") {
+    Document doc(read_example("synthetic-40.json"));
+    doc.mark_unsaved();   // as after a CSV import: never written out
+    CHECK(doc.dirty());
+    REQUIRE(doc.apply(SetKeyAccount{0, true}).ok());
+    REQUIRE(doc.undo());
+    CHECK(doc.dirty());
+    doc.mark_saved();
+    CHECK_FALSE(doc.dirty());
+    doc.mark_unsaved();
+    doc.replace(read_example("synthetic-40.json"));
+    CHECK_FALSE(doc.dirty());   // another file opened: nothing unsaved
+}
+
 TEST_CASE("document: the report follows every change and is computed once per version") {
     Document doc(read_example("synthetic-40.json"));
     const Report& first = doc.report();
