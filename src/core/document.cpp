@@ -13,9 +13,10 @@ Document::ReportImpact Document::report_impact(const Edit& edit) {
     return std::visit(
         [](const auto& e) {
             using Kind = std::decay_t<decltype(e)>;
-            // Nothing of the report reads account names, key marks, criterion names or labels.
+            // Nothing of the report reads account names, key marks, criterion names, labels
+            // or the plan (CORE, organisation, goals, targets, people, evaluations, notes).
             if constexpr (std::is_same_v<Kind, SetKeyAccount> || std::is_same_v<Kind, RenameCriterion> ||
-                          std::is_same_v<Kind, SetQuadrantLabels>)
+                          std::is_same_v<Kind, SetQuadrantLabels> || is_plan_edit<Kind>)
                 return ReportImpact::none;
             else if constexpr (std::is_same_v<Kind, SetAccountText>)
                 return e.field == AccountText::name ? ReportImpact::none : ReportImpact::all;   // breakdowns

@@ -9,30 +9,21 @@
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <utility>
 
+#include "edit_rules.hpp"
 #include "json_text.hpp"
 #include "read_values.hpp"
 
 namespace kc {
+
+using namespace edit_rules;
+
 namespace {
 
 // [SECTION] messages and places -------------------------------------------------------
 
-// A number as the file would hold it ("5", "0.25"); the values JSON cannot hold by name.
-std::string number_text(double value) {
-    if (!std::isfinite(value)) return std::isnan(value) ? "NaN" : (value > 0 ? "infinity" : "-infinity");
-    return json_number(value);
-}
-
-// One reference token of a JSON Pointer, escaped ("a/b" → "a~1b").
-std::string pointer_token(std::string_view text) {
-    std::string out;
-    append_pointer_segment(out, text);
-    return out.substr(1);   // without the leading "/"
-}
-
-std::string account_place(int account) { return "/accounts/" + std::to_string(account); }
 std::string criterion_place(int criterion) { return "/criteria/" + std::to_string(criterion); }
 std::string score_place(int account, const Criterion& criterion) {
     return account_place(account) + "/scores/" + pointer_token(criterion.id);
@@ -47,20 +38,7 @@ const char* text_key(AccountText field) {
     return "name";
 }
 
-// `code` names the rule (see Problem::code), so the UI can word the refusal itself.
-void refuse(Problems& out, const char* code, std::string place, std::string message) {
-    out.push_back({Severity::error, std::move(place), std::move(message), code});
-}
-
 // [SECTION] rules shared by several kinds -------------------------------------------
-
-bool account_exists(const Portfolio& portfolio, int account, Problems& out) {
-    if (account >= 0 && static_cast<std::size_t>(account) < portfolio.accounts.size()) return true;
-    refuse(out, "no_such_account", account_place(account),
-           "there is no account at index " + std::to_string(account) + " (the portfolio has " +
-               std::to_string(portfolio.accounts.size()) + ")");
-    return false;
-}
 
 bool criterion_exists(const Portfolio& portfolio, int criterion, Problems& out) {
     if (criterion >= 0 && static_cast<std::size_t>(criterion) < portfolio.criteria.size()) return true;
@@ -68,31 +46,6 @@ bool criterion_exists(const Portfolio& portfolio, int criterion, Problems& out) 
            "there is no criterion at index " + std::to_string(criterion) + " (the portfolio has " +
                std::to_string(portfolio.criteria.size()) + ")");
     return false;
-}
-
-void check_text(std::string_view text, const std::string& place, bool required, Problems& out) {
-    if (required && text.empty()) refuse(out, "empty", place, "must be a non-empty string");
-    else if (!is_valid_utf8(text)) refuse(out, "invalid_utf8", place, "must be valid UTF-8 text");
-}
-
-void check_year(int year, const std::string& place, Problems& out) {
-    if (year < kMinYear || year > kMaxYear)
-        refuse(out, "bad_year", place, "year must have four digits (1000–9999), got " + std::to_string(year));
-}
-
-// A finite number in low..high (a high of kMaxMagnitude reads "≥ low").
-void check_number(double value, const std::string& place, double low, double high, Problems& out,
-                  const char* code = "out_of_range") {
-    if (!std::isfinite(value) || value < low || value > high) {
-        const std::string range = high >= kMaxMagnitude
-                                      ? "a number ≥ " + number_text(low)
-                                      : "a number from " + number_text(low) + " to " + number_text(high);
-        refuse(out, code, place, "must be " + range + ", got " + number_text(value));
-    }
-}
-
-void check_amount(double value, const std::string& place, Problems& out) {
-    check_number(value, place, 0, kMaxMagnitude, out);
 }
 
 void check_score(const Criterion& criterion, double value, const std::string& place, Problems& out) {
@@ -157,13 +110,6 @@ void check_year_values(const YearValues& values, const std::string& place, Probl
     }
 }
 
-bool valid_date(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (date[i] < '0' || date[i] > '9') return false;
-    return true;
-}
-
 // Everything an account can carry that the format restricts. Used when an account
 // enters the portfolio whole (AddAccount), so a wrong one can never get in.
 void check_account(const Portfolio& portfolio, const Account& account, const std::string& place,
@@ -206,7 +152,7 @@ void check_account(const Portfolio& portfolio, const Account& account, const std
     for (std::size_t i = 0; i < account.team.size(); ++i)
         check_text(account.team[i].name, place + "/team/" + std::to_string(i) + "/name", true, out);
     for (std::size_t i = 0; i < account.evaluations.size(); ++i)
-        if (!valid_date(account.evaluations[i].date))
+        if (!detail::is_calendar_date(account.evaluations[i].date))
             refuse(out, "bad_date", place + "/evaluations/" + std::to_string(i) + "/date",
                    "must be a date YYYY-MM-DD, got \"" + account.evaluations[i].date + "\"");
 }
@@ -339,12 +285,6 @@ void check_kind(const Portfolio&, const SetQuadrantLabels& e, Problems& out) {
 // Each records the inverse and whether anything changed. Present bits are never touched:
 // the writer writes a key when it was in the file or differs from its default, so
 // leaving them alone is what makes an edit followed by its inverse save identically.
-
-template <typename Kind>
-void done(ApplyResult& result, Kind inverse, bool changed) {
-    result.inverse = Edit{std::move(inverse)};
-    result.changed = changed;
-}
 
 void perform(Portfolio& p, const SetAccountText& e, ApplyResult& result) {
     Account& account = p.accounts[e.account];
@@ -529,7 +469,12 @@ std::string criterion_id_base(std::string_view name) {
 
 Problems check(const Portfolio& portfolio, const Edit& edit) {
     Problems problems;
-    std::visit([&](const auto& kind) { check_kind(portfolio, kind, problems); }, edit);
+    std::visit(
+        [&](const auto& kind) {
+            if constexpr (is_plan_edit<std::decay_t<decltype(kind)>>) check_plan_edit(portfolio, edit, problems);
+            else check_kind(portfolio, kind, problems);
+        },
+        edit);
     return problems;
 }
 
@@ -537,7 +482,12 @@ ApplyResult apply(Portfolio& portfolio, const Edit& edit) {
     ApplyResult result;
     result.problems = check(portfolio, edit);
     if (!result.problems.empty()) return result;
-    std::visit([&](const auto& kind) { perform(portfolio, kind, result); }, edit);
+    std::visit(
+        [&](const auto& kind) {
+            if constexpr (is_plan_edit<std::decay_t<decltype(kind)>>) perform_plan_edit(portfolio, edit, result);
+            else perform(portfolio, kind, result);
+        },
+        edit);
     return result;
 }
 

@@ -7,6 +7,7 @@
 //
 // Adding a kind: a struct here, its name in the Edit variant, and one `check` and one
 // `perform` overload in edit.cpp; the compiler points at every place that must know it.
+// A kind of the plan (edit_plan.hpp) goes in PlanEditKinds too, its overloads in edit_plan.cpp.
 #pragma once
 
 #include <optional>
@@ -15,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "edit_plan.hpp"
 #include "model.hpp"
 #include "problem.hpp"
 
@@ -141,11 +143,22 @@ struct SetQuadrantLabels {
     std::optional<QuadrantLabels> labels;
 };
 
+// The plan kinds (CORE, organisation, goal, targets, contacts, team, evaluations, notes)
+// are declared in edit_plan.hpp.
 using Edit = std::variant<SetAccountText, SetAccountStatus, SetRevenue, SetKeyAccount,
                           AddAccount, RemoveAccount, SetAnalysisYear, SetPyramid,
                           SetMatrixThresholds, SetCriterionWeight, SetScore,
                           AddCriterion, RemoveCriterion, RenameCriterion, MoveCriterion,
-                          SetCriterionRange, SetCriterionAxis, SetQuadrantLabels>;
+                          SetCriterionRange, SetCriterionAxis, SetQuadrantLabels,
+                          SetCoreStepDone, SetCoreStepNotes, SetChoiceCheck, RenameChoiceCheck,
+                          SetReviewInterval, SetNextReview, SetCorePlan,
+                          SetOrganisationLevel, SetOrganisationForm, SetOrganisationBasis,
+                          SetOrganisationNotes, SetOrganisation,
+                          SetAccountGoal, SetAccountNotes, SetTarget,
+                          AddContact, RemoveContact, SetContactText, SetContactRole,
+                          SetContactAttitude, CoverContact, UncoverContact,
+                          AddMember, RemoveMember, SetMemberText, SetAccountPeople,
+                          AddEvaluation, RemoveEvaluation, SetEvaluation>;
 
 // [SECTION] applying ------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ struct Present {
     std::uint32_t bits = 0;
     bool has(int key) const { return (bits >> key) & 1u; }
     void set(int key) { bits |= (1u << key); }
+    friend bool operator==(const Present&, const Present&) = default;
 };
 
 // year -> amount, kept sorted by year. Years are few per account (a handful), so
@@ -156,10 +157,13 @@ struct Criterion {
 
 // [SECTION] account and its parts ------------------------------------------------
 
+// The plan's parts compare equal when they would be written the same (an edit that sets
+// what is already there changes nothing).
 struct Target {
     std::optional<double> revenue;
     std::optional<double> share_of_wallet;
     Json extra = Json::object();
+    friend bool operator==(const Target&, const Target&) = default;
 };
 
 struct Contact {
@@ -171,6 +175,7 @@ struct Contact {
     std::vector<std::string> covered_by;   // team member names
     Present present;
     Json extra = Json::object();
+    friend bool operator==(const Contact&, const Contact&) = default;
 };
 
 struct Member {
@@ -178,6 +183,7 @@ struct Member {
     std::optional<std::string> function;
     std::optional<std::string> role;       // free text, e.g. "account manager"
     Json extra = Json::object();
+    friend bool operator==(const Member&, const Member&) = default;
 };
 
 struct Evaluation {
@@ -185,6 +191,7 @@ struct Evaluation {
     std::optional<std::string> note;
     EvalStatus status = EvalStatus::none;
     Json extra = Json::object();
+    friend bool operator==(const Evaluation&, const Evaluation&) = default;
 };
 
 struct Account {
@@ -220,23 +227,32 @@ struct Organisation {
     OrgBasis basis = OrgBasis::none;
     std::optional<std::string> notes;
     Json extra = Json::object();
+    friend bool operator==(const Organisation&, const Organisation&) = default;
 };
 
 struct CoreStep {
     std::optional<std::string> notes;
     std::optional<bool> done;
     Json extra = Json::object();
+    friend bool operator==(const CoreStep&, const CoreStep&) = default;
 };
 
 struct CoreChoice : CoreStep {
     bool has_checks = false;                               // `checks` was present
     std::vector<std::pair<std::string, bool>> checks;      // in file order
+    friend bool operator==(const CoreChoice&, const CoreChoice&) = default;
 };
 
 struct CoreEvaluation : CoreStep {
     std::optional<int> interval_months;
     std::optional<std::string> next;                       // YYYY-MM-DD
+    friend bool operator==(const CoreEvaluation&, const CoreEvaluation&) = default;
 };
+
+// The four steps of the CORE plan, in the plan's order.
+enum class CoreStepId { choice, organisation, results, evaluation };
+inline constexpr std::array<CoreStepId, 4> kCoreSteps = {CoreStepId::choice, CoreStepId::organisation,
+                                                         CoreStepId::results, CoreStepId::evaluation};
 
 struct CorePlan {
     std::optional<CoreChoice> choice;
@@ -244,6 +260,18 @@ struct CorePlan {
     std::optional<CoreStep> results;
     std::optional<CoreEvaluation> evaluation;
     Json extra = Json::object();
+    friend bool operator==(const CorePlan&, const CorePlan&) = default;
+
+    // The step's common part (notes, done), or nullptr when the file has no such step.
+    const CoreStep* step(CoreStepId id) const {
+        switch (id) {
+            case CoreStepId::choice: return choice ? &*choice : nullptr;
+            case CoreStepId::organisation: return organisation ? &*organisation : nullptr;
+            case CoreStepId::results: return results ? &*results : nullptr;
+            case CoreStepId::evaluation: return evaluation ? &*evaluation : nullptr;
+        }
+        return nullptr;
+    }
 };
 
 // [SECTION] the whole file ---------------------------------------------------------
