@@ -14,6 +14,7 @@
 
 #include "core/document.hpp"
 #include "core/format.hpp"
+#include "file_tools.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "views.hpp"
@@ -62,7 +63,7 @@ std::string safe_file_base(std::string_view name) {
 // [SECTION] state ----------------------------------------------------------------------------
 
 struct App::State {
-    explicit State(Platform& host) : platform(host) {
+    explicit State(Platform& host) : platform(host), file_tools(host) {
         // The charts exist once: in their own tabs and in the dashboard's cells.
         std::vector<std::unique_ptr<ChartView>> charts;
         charts.push_back(std::make_unique<PyramidView>());
@@ -100,6 +101,10 @@ struct App::State {
     // check_warnings() of the portfolio as it is, recomputed once per change.
     Problems warnings;
     std::uint64_t warnings_version = ~std::uint64_t{0};
+    FileTools file_tools;           // CSV import, exports, share links, notices
+    FileToolsRequests tools_requests;   // what those asked for in the frame being drawn
+    std::string example_text;       // the bundled example, for "open the example instead"
+    std::string example_saved_text; // ... as save_text() writes it, to tell restored work from it
 
     std::string shown_file_name() const {
         if (!file_name.empty()) return file_name;
@@ -151,6 +156,11 @@ struct App::State {
     }
 
     const View* find_view(std::string_view name) const {
+            case Command::import_csv:
+            case Command::export_accounts_csv:
+            case Command::export_report_json:
+            case Command::copy_share_link:
+            case Command::forget_local_data: file_tools.run(command, document, download_base()); break;
         for (const auto& view : views)
             if (view->name() == name) return view.get();
         return nullptr;
@@ -189,6 +199,38 @@ struct App::State {
 
 // [SECTION] layout -----------------------------------------------------------------------------
 
+    // Reads `bytes` as a portfolio and, when it reads, opens it (see App::open_file).
+    OpenResult open_bytes(std::string_view file_name, std::string_view bytes);
+
+    // [SECTION] file tools (file_tools.hpp)
+    // The start of an export's file name: the portfolio's name, else the file's.
+    std::string download_base() const {
+        std::string base = safe_file_base(document.portfolio().info.name);
+        if (base.empty()) base = safe_file_base(file_stem(file_name));
+        return base.empty() ? "kamcanvas" : base;
+    }
+    // Another portfolio replaces the open one, as Open does.
+    void adopt(Portfolio portfolio, std::string name) {
+        document.replace(std::move(portfolio));
+        file_name = std::move(name);
+        opened_any = true;
+        selection = Selection{};   // its groups and layers belonged to the other portfolio
+        problems.forget_notice();
+        problems.open = false;
+        file_tools.portfolio_replaced();
+    }
+    void carry_out_tools_requests(App& app) {
+        FileToolsRequests requests = std::move(tools_requests);
+        tools_requests = {};
+        if (requests.imported) {
+            CsvImported& imported = *requests.imported;
+            const std::size_t accounts = imported.portfolio.accounts.size();
+            adopt(std::move(imported.portfolio), imported.file_name);
+            document.mark_unsaved();   // it exists only here until saved as a portfolio
+            file_tools.imported(imported.file_name, accounts, imported.refused);
+        }
+        if (requests.open_example) app.open_file("", example_text);
+    }
 void App::State::draw_frame(const Context& context, Command& command) {
     // One window covering the whole canvas, without decorations: the app is the page.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -208,6 +250,7 @@ void App::State::draw_frame(const Context& context, Command& command) {
 
     // The views take everything between the toolbar (and problems) and the status line.
     const ImGuiStyle& style = ImGui::GetStyle();
+    file_tools.draw_notices(context, tools_requests);
     const float status_height = ImGui::GetFrameHeight() + 2 * style.ItemSpacing.y + 1.0f;
     ImGui::BeginChild("views", ImVec2(0, -status_height));
     draw_views(context);
@@ -223,6 +266,7 @@ void App::State::draw_frame(const Context& context, Command& command) {
 
 void App::State::draw_views(const Context& context) {
     if (!ImGui::BeginTabBar("views", ImGuiTabBarFlags_Reorderable | ImGuiTabBarFlags_FittingPolicyScroll)) return;
+    file_tools.draw_dialogs(context, tools_requests);
     const View* shown = nullptr;
     for (const auto& view : views) {
         if (view->name() == requested_view) view->open = true;
@@ -299,6 +343,16 @@ OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
     OpenResult result;
     result.ok = read.ok();
     result.errors = read.errors;
+    OpenResult result = s.open_bytes(file_name, bytes);
+    if (result.ok && file_name.empty()) {
+        s.example_text = std::string(bytes);
+        s.example_saved_text = save_text();
+    }
+    return result;
+}
+
+OpenResult App::State::open_bytes(std::string_view file_name, std::string_view bytes) {
+    State& s = *this;
     result.warnings = read.warnings;
     const std::string shown = file_name.empty() ? std::string(tr(Key::example_file_name)) : std::string(file_name);
     if (!read.ok()) {
@@ -306,13 +360,8 @@ OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
         s.problems.show_open_failure(shown, std::move(read.errors));
         return result;
     }
-    s.document.replace(std::move(*read.portfolio));
-    s.file_name = std::string(file_name);
-    s.opened_any = true;
-    s.selection = Selection{};   // its groups and layers belonged to the other portfolio
-    s.problems.forget_notice();
+    s.adopt(std::move(*read.portfolio), std::string(file_name));
     if (!read.warnings.empty()) s.problems.show_opened_with_warnings(shown, read.warnings.size());
-    else s.problems.open = false;
     return result;
 }
 
@@ -326,6 +375,37 @@ void App::draw() {
     State& s = *state_;
     Command command = s.shortcut();
     const Report& report = s.document.report();
+// [SECTION] files beyond Open and Save ----------------------------------------------------------
+
+void App::open_user_file(std::string_view file_name, std::string_view bytes) {
+    if (is_csv_file(file_name, bytes)) state_->file_tools.begin_csv_import(std::string(file_name), std::string(bytes));
+    else open_file(file_name, bytes);
+}
+
+OpenResult App::restore_work(std::string_view file_name, std::string_view text, std::string saved_at, bool unsaved) {
+    State& s = *state_;
+    if (text == s.example_saved_text) return {true, {}, {}};   // nothing of the user's: the example stays
+    OpenResult result = s.open_bytes(file_name, text);
+    if (!result.ok) return result;
+    if (unsaved) s.document.mark_unsaved();
+    s.file_tools.work_restored(std::move(saved_at));
+    return result;
+}
+
+void App::report_open_failure(std::string_view source, Problems errors) {
+    state_->problems.show_open_failure(std::string(source), std::move(errors));
+}
+
+bool App::run_command(std::string_view name) {
+    const std::optional<Command> command = FileTools::command_named(name);
+    if (command) state_->run(*command);
+    return command.has_value();
+}
+
+FileTools& App::file_tools() { return state_->file_tools; }
+
+const FileTools& App::file_tools() const { return state_->file_tools; }
+
     s.refresh_warnings();
     {
         const Context context(s.document, report, s.frame, s.selection);
@@ -336,6 +416,7 @@ void App::draw() {
 }
 
 void App::set_language(std::string_view language) { ui::set_language(language_from_code(language)); }
+    s.carry_out_tools_requests(*this);
 
 std::string_view App::language() const { return language_code(ui::language()); }
 

@@ -19,6 +19,8 @@ namespace kc { class Document; }
 
 namespace kc::ui {
 
+class FileTools;
+
 // What the app asks of its host. Implemented by src/web (and by test doubles).
 class Platform {
 public:
@@ -32,6 +34,12 @@ public:
     // Offer what is on screen inside `rect` (framebuffer pixels) as a PNG download, read
     // once the frame being drawn has been rendered.
     virtual void download_png(const std::string& filename, PixelRect rect) = 0;
+    // Make a share link carrying `portfolio_text`; the outcome comes back later through
+    // App::file_tools().share_link_made. Hosts without links (tests) do nothing.
+    virtual void make_share_link(const std::string& portfolio_text) { (void)portfolio_text; }
+    // Delete the work the host keeps for the user (autosave) and keep no more this session;
+    // then tell App::file_tools().local_data_forgotten().
+    virtual void forget_local_data() {}
 };
 
 // Outcome of opening bytes as a portfolio: errors mean nothing changed.
@@ -57,6 +65,22 @@ public:
     const std::string& file_name() const;
     // The portfolio as format-1 text, as Save writes it.
     std::string save_text() const;
+
+    // [SECTION] files beyond Open and Save (file_tools.hpp) --------------------------------
+    // A file the user picked or dropped, or a start link brought: a CSV file (by its
+    // extension, else by not looking like JSON) goes to the import dialog, anything else
+    // opens as a portfolio.
+    void open_user_file(std::string_view file_name, std::string_view bytes);
+    // Work autosaved earlier (`text` as save_text() wrote it): opened, with a notice that
+    // offers the example instead. Nothing happens when it is the example as bundled.
+    // `unsaved`: it had changes that were never saved to a file.
+    OpenResult restore_work(std::string_view file_name, std::string_view text, std::string saved_at, bool unsaved);
+    // A start source (share link, ?src=) that could not be read: shown like a refused file.
+    void report_open_failure(std::string_view source, Problems errors);
+    // Runs a command of the File menu's tools by its JS API name; false: no such command.
+    bool run_command(std::string_view name);
+    FileTools& file_tools();
+    const FileTools& file_tools() const;
 
     // Draw everything for this frame (call between ImGui::NewFrame and ImGui::Render).
     void draw();

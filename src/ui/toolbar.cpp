@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "file_tools.hpp"
 #include "imgui.h"
 #include "views.hpp"
 
@@ -38,6 +39,7 @@ Command Toolbar::draw_menus(const Context& context, std::span<const std::unique_
     if (ImGui::BeginMenu(label(Key::menu_file, "file").c_str())) {
         if (menu_item(Key::action_open, "open", "Ctrl+O")) command = Command::open;
         if (menu_item(Key::action_save, "save", "Ctrl+S")) command = Command::save;
+        if (const Command tool = file_tools_menu_items(); tool != Command::none) command = tool;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(label(Key::menu_edit, "edit").c_str())) {

@@ -17,7 +17,11 @@
 
 namespace kc::ui {
 
-enum class Command { none, open, save, undo, redo, show_about, show_problems, use_dutch, use_english };
+enum class Command {
+    none, open, save, undo, redo, show_about, show_problems, use_dutch, use_english,
+    // file_tools.hpp: the File menu's import, exports, share link and forgetting local data
+    import_csv, export_accounts_csv, export_report_json, copy_share_link, forget_local_data,
+};
 
 // [SECTION] year_choice.cpp ------------------------------------------------------------
 // The analysis year: a combo of "Automatic" and every year in the file (an edit of

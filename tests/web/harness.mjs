@@ -42,21 +42,28 @@ export async function launchBrowser() {
 }
 
 // Opens the app in a new page and waits for window.kamcanvas.ready.
-// → {context, page, url, problems}; problems collects what must not happen.
-export async function openApp(browser, { width = 1366, height = 768, dpr = 1, locale = 'en-US' } = {}) {
+// → {context, page, url, problems, requests}; problems collects what must not happen,
+// requests every URL the page asked for, in order.
+// contextOptions go to browser.newContext; initScript runs in the page before its own.
+export async function openApp(browser, {
+  width = 1366, height = 768, dpr = 1, locale = 'en-US', contextOptions = {}, initScript = null,
+} = {}) {
   const url = await appUrl();
   const origin = new URL(url).origin;
   const context = await browser.newContext({
-    viewport: { width, height }, deviceScaleFactor: dpr, locale, acceptDownloads: true,
+    viewport: { width, height }, deviceScaleFactor: dpr, locale, acceptDownloads: true, ...contextOptions,
   });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
+  const requests = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
     const requested = request.url();
+    requests.push(requested);
     if (!requested.startsWith(origin + '/') && !/^(data|blob):/.test(requested))
       problems.push(`request to another origin: ${requested}`);
   });
@@ -65,7 +72,7 @@ export async function openApp(browser, { width = 1366, height = 768, dpr = 1, lo
   page.on('filechooser', () => {});
   await page.goto(url, { waitUntil: 'load' });
   await page.evaluate(() => window.kamcanvas.ready);
-  return { context, page, url, problems };
+  return { context, page, url, problems, requests };
 }
 
 export function assertNoProblems(problems) {
