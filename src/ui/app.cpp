@@ -97,14 +97,14 @@ struct App::State {
     Frame frame;                  // what the views asked for in the frame being drawn
     std::vector<Part> last_parts; // the clickable parts of the last frame
     bool confirm_discard = false;   // ask before Open throws unsaved changes away
-
-    // check_warnings() of the portfolio as it is, recomputed once per change.
-    Problems warnings;
-    std::uint64_t warnings_version = ~std::uint64_t{0};
     FileTools file_tools;           // CSV import, exports, share links, notices
     FileToolsRequests tools_requests;   // what those asked for in the frame being drawn
     std::string example_text;       // the bundled example, for "open the example instead"
     std::string example_saved_text; // ... as save_text() writes it, to tell restored work from it
+
+    // check_warnings() of the portfolio as it is, recomputed once per change.
+    Problems warnings;
+    std::uint64_t warnings_version = ~std::uint64_t{0};
 
     std::string shown_file_name() const {
         if (!file_name.empty()) return file_name;
@@ -152,15 +152,15 @@ struct App::State {
             case Command::show_problems: problems.open = true; break;
             case Command::use_dutch: ui::set_language(Language::nl); break;
             case Command::use_english: ui::set_language(Language::en); break;
-        }
-    }
-
-    const View* find_view(std::string_view name) const {
             case Command::import_csv:
             case Command::export_accounts_csv:
             case Command::export_report_json:
             case Command::copy_share_link:
             case Command::forget_local_data: file_tools.run(command, document, download_base()); break;
+        }
+    }
+
+    const View* find_view(std::string_view name) const {
         for (const auto& view : views)
             if (view->name() == name) return view.get();
         return nullptr;
@@ -195,10 +195,6 @@ struct App::State {
     void draw_frame(const Context& context, Command& command);
     void draw_views(const Context& context);
     void draw_confirm_discard();
-};
-
-// [SECTION] layout -----------------------------------------------------------------------------
-
     // Reads `bytes` as a portfolio and, when it reads, opens it (see App::open_file).
     OpenResult open_bytes(std::string_view file_name, std::string_view bytes);
 
@@ -231,6 +227,10 @@ struct App::State {
         }
         if (requests.open_example) app.open_file("", example_text);
     }
+};
+
+// [SECTION] layout -----------------------------------------------------------------------------
+
 void App::State::draw_frame(const Context& context, Command& command) {
     // One window covering the whole canvas, without decorations: the app is the page.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -246,11 +246,11 @@ void App::State::draw_frame(const Context& context, Command& command) {
 
     const Command from_toolbar = toolbar.draw(context, views);
     if (from_toolbar != Command::none) command = from_toolbar;
+    file_tools.draw_notices(context, tools_requests);
     problems.draw(context, warnings);
 
     // The views take everything between the toolbar (and problems) and the status line.
     const ImGuiStyle& style = ImGui::GetStyle();
-    file_tools.draw_notices(context, tools_requests);
     const float status_height = ImGui::GetFrameHeight() + 2 * style.ItemSpacing.y + 1.0f;
     ImGui::BeginChild("views", ImVec2(0, -status_height));
     draw_views(context);
@@ -262,11 +262,11 @@ void App::State::draw_frame(const Context& context, Command& command) {
 
     about.draw();
     draw_confirm_discard();
+    file_tools.draw_dialogs(context, tools_requests);
 }
 
 void App::State::draw_views(const Context& context) {
     if (!ImGui::BeginTabBar("views", ImGuiTabBarFlags_Reorderable | ImGuiTabBarFlags_FittingPolicyScroll)) return;
-    file_tools.draw_dialogs(context, tools_requests);
     const View* shown = nullptr;
     for (const auto& view : views) {
         if (view->name() == requested_view) view->open = true;
@@ -339,10 +339,6 @@ App::~App() = default;
 
 OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
     State& s = *state_;
-    ReadResult read = read_portfolio(bytes);
-    OpenResult result;
-    result.ok = read.ok();
-    result.errors = read.errors;
     OpenResult result = s.open_bytes(file_name, bytes);
     if (result.ok && file_name.empty()) {
         s.example_text = std::string(bytes);
@@ -353,6 +349,10 @@ OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
 
 OpenResult App::State::open_bytes(std::string_view file_name, std::string_view bytes) {
     State& s = *this;
+    ReadResult read = read_portfolio(bytes);
+    OpenResult result;
+    result.ok = read.ok();
+    result.errors = read.errors;
     result.warnings = read.warnings;
     const std::string shown = file_name.empty() ? std::string(tr(Key::example_file_name)) : std::string(file_name);
     if (!read.ok()) {
@@ -371,10 +371,6 @@ const std::string& App::file_name() const { return state_->file_name; }
 
 std::string App::save_text() const { return write_portfolio(state_->document.portfolio()); }
 
-void App::draw() {
-    State& s = *state_;
-    Command command = s.shortcut();
-    const Report& report = s.document.report();
 // [SECTION] files beyond Open and Save ----------------------------------------------------------
 
 void App::open_user_file(std::string_view file_name, std::string_view bytes) {
@@ -406,17 +402,21 @@ FileTools& App::file_tools() { return state_->file_tools; }
 
 const FileTools& App::file_tools() const { return state_->file_tools; }
 
+void App::draw() {
+    State& s = *state_;
+    Command command = s.shortcut();
+    const Report& report = s.document.report();
     s.refresh_warnings();
     {
         const Context context(s.document, report, s.frame, s.selection);
         s.draw_frame(context, command);
     }
     s.carry_out_frame();
+    s.carry_out_tools_requests(*this);
     s.run(command);
 }
 
 void App::set_language(std::string_view language) { ui::set_language(language_from_code(language)); }
-    s.carry_out_tools_requests(*this);
 
 std::string_view App::language() const { return language_code(ui::language()); }
 
