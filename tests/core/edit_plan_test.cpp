@@ -441,6 +441,39 @@ TEST_CASE("edit plan: evaluation refusals: dates are real days written YYYY-MM-D
     check_refused(p, RemoveEvaluation{a, -1}, place + "-1");
 }
 
+// [SECTION] unknown members ------------------------------------------------------------------
+
+TEST_CASE("edit plan: members the format does not name survive every plan edit") {
+    Portfolio p = read_json(R"({"kamcanvas": 1, "accounts": [{"id": "a", "name": "A", "u_account": 1,
+        "targets": {"2026": {"revenue": 5, "u_target": 2}},
+        "contacts": [{"name": "C", "covered_by": ["M"], "u_contact": 3}],
+        "team": [{"name": "M", "u_member": 4}, {"name": "N"}],
+        "evaluations": [{"date": "2025-01-01", "u_evaluation": 5}]}],
+      "organisation": {"form": "central", "u_organisation": 6},
+      "core": {"choice": {"checks": {"long_term": true}, "u_choice": 7}, "evaluation": {"u_step": 8},
+               "u_core": 9},
+      "u_root": 10})");
+    Evaluation edited = p.accounts[0].evaluations[0];
+    edited.status = EvalStatus::on_track;
+    const std::vector<Edit> edits = {
+        SetCoreStepDone{CoreStepId::choice, true}, SetChoiceCheck{"own", false}, SetReviewInterval{4},
+        SetNextReview{"2026-05-01"}, SetOrganisationForm{OrgForm::dedicated}, SetOrganisationNotes{"n"},
+        set_target_value(p, 0, 2026, TargetValue::share_of_wallet, 0.5), SetAccountGoal{0, Goal::growth},
+        SetContactRole{0, 0, BuyingRole::decider}, CoverContact{0, 0, "N"},
+        SetMemberText{0, 0, MemberText::name, "M2"}, RemoveMember{0, 1}, SetEvaluation{0, 0, edited},
+        AddEvaluation{0, 1, evaluation("2025-06-01")}, SetAccountNotes{0, "notes"},
+    };
+    for (const Edit& edit : edits) REQUIRE(kc::apply(p, edit).ok());
+    const std::string text = saved(p);
+    int n = 0;
+    for (const char* key : {"u_account", "u_target", "u_contact", "u_member", "u_evaluation", "u_organisation",
+                            "u_choice", "u_step", "u_core", "u_root"}) {
+        const std::string member = "\"" + std::string(key) + "\": " + std::to_string(++n);
+        CHECK_MESSAGE(text.find(member) != std::string::npos, member);
+    }
+    CHECK(p.accounts[0].contacts[0].covered_by == std::vector<std::string>{"M2"});
+}
+
 // [SECTION] through the document ---------------------------------------------------------------
 
 TEST_CASE("edit plan: through the document, a session of plan edits is undone to the opened file") {
