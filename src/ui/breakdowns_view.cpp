@@ -24,9 +24,11 @@ constexpr Bilingual kColGroup("Groep", "Group");
 constexpr Bilingual kColAccounts("Accounts", "Accounts");
 constexpr Bilingual kColCustomers("Klanten", "Customers");
 constexpr Bilingual kColRevenue("Omzet", "Revenue");
-constexpr Bilingual kColShare("Omzetaandeel", "Revenue share");
+constexpr Bilingual kColShare("Aandeel", "Share");
+constexpr Bilingual kColShareLong("Omzetaandeel", "Revenue share");
 constexpr Bilingual kColWallet("Potentieel", "Wallet");
-constexpr Bilingual kColSow("Share of wallet", "Share of wallet");
+constexpr Bilingual kColSow("SoW", "SoW");
+constexpr Bilingual kColSowLong("Share of wallet", "Share of wallet");
 constexpr Bilingual kNoGroups("Geen accounts.", "No accounts.");
 constexpr Bilingual kClickToList("Klik om de accounts te tonen.", "Click to list the accounts.");
 
@@ -51,8 +53,8 @@ Figures BreakdownsView::figures(const Context& context) const {
     Figures out;
     out.title = std::string(tr(title())) + " · " + tr(name) + (report.year ? " " + std::to_string(*report.year) : std::string());
     out.columns = {{"group", tr(kColGroup)},     {"accounts", tr(kColAccounts)}, {"customers", tr(kColCustomers)},
-                   {"revenue", tr(kColRevenue)}, {"revenue_share", tr(kColShare)}, {"wallet", tr(kColWallet)},
-                   {"share_of_wallet", tr(kColSow)}};
+                   {"revenue", tr(kColRevenue)}, {"revenue_share", tr(kColShareLong)}, {"wallet", tr(kColWallet)},
+                   {"share_of_wallet", tr(kColSowLong)}};
     for (const GroupFigures& g : breakdown_of(report, dimension).groups)
         out.rows.push_back({g.key ? FigureValue(*g.key) : FigureValue(), static_cast<double>(g.accounts),
                             static_cast<double>(g.customers), g.revenue, g.revenue_share, g.wallet,
@@ -62,13 +64,15 @@ Figures BreakdownsView::figures(const Context& context) const {
 }
 
 void BreakdownsView::draw_header_tools(const Context&) {
-    int dimension = static_cast<int>(dimension_);
-    for (int d = 0; d < 3; ++d) {
-        if (d > 0) ImGui::SameLine();
-        if (ImGui::RadioButton(tr(d == 0 ? kSegment : d == 1 ? kRegion : kProduct), dimension == d)) dimension = d;
-        ImGui::SetItemTooltip("%s", tr(kPrinciple));
+    const Bilingual* names[3] = {&kSegment, &kRegion, &kProduct};
+    const int current = static_cast<int>(dimension_);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.5f);
+    if (ImGui::BeginCombo("##dimension", tr(*names[current]))) {
+        for (int d = 0; d < 3; ++d)
+            if (ImGui::Selectable(tr(*names[d]), d == current)) dimension_ = static_cast<Dimension>(d);
+        ImGui::EndCombo();
     }
-    dimension_ = static_cast<Dimension>(dimension);
+    ImGui::SetItemTooltip("%s", tr(kPrinciple));
 }
 
 void BreakdownsView::draw_body(const Context& context) {

@@ -141,7 +141,7 @@ void ParetoView::draw_body(const Context& context) {
     const float left = chart::text_width("100%") + em * 0.5f;
     Plot plot;
     plot.min = ImVec2(origin.x + left, origin.y + 2.5f * line);
-    plot.max = ImVec2(origin.x + avail.x - em * 0.5f, origin.y + avail.y - 2.6f * line);
+    plot.max = ImVec2(origin.x + avail.x - em * 0.5f, origin.y + avail.y - 2.3f * line - 4);
     if (plot.max.y - plot.min.y < 3 * line || plot.max.x - plot.min.x < 6 * em) return;
 
     const int n = p.customers;
@@ -170,8 +170,6 @@ void ParetoView::draw_body(const Context& context) {
         const float x = std::clamp(plot.at(v, 0).x - w / 2, plot.min.x - w / 2, plot.max.x - w);
         draw->AddText(ImVec2(x, plot.max.y + 2), chart::faint_ink(), label.c_str());
     }
-    chart::text(draw, ImVec2(plot.min.x, plot.max.y + line + 2), chart::faint_ink(), tr(lorenz_ ? kXAxisLorenz : kXAxis),
-                plot.max.x - plot.min.x);
 
     // The curve, one point per customer or, for thousands of them, per pixel column.
     const int columns = std::max(2, static_cast<int>(plot.max.x - plot.min.x));
@@ -204,9 +202,10 @@ void ParetoView::draw_body(const Context& context) {
         draw->AddText(ImVec2(lx, at.y + 2), chart::accent(), label.c_str());
     }
 
-    // Legend under the axis label: the classes with their counts, each clickable.
-    float lx = plot.min.x;
-    const float ly = plot.max.y + 2 * line + 4;
+    // Under the tick labels: the classes with their counts (each clickable), then what the
+    // x axis is, when there is room for it.
+    float lx = origin.x;
+    const float ly = plot.max.y + line + 4;
     for (const ClassFigures& c : abc) {
         const std::string label = std::string(to_string(c.value)) + " " + format_integer(c.count());
         const ImVec2 box_min(lx, ly + 2), box_max(lx + line - 4, ly + line - 2);
@@ -224,6 +223,8 @@ void ParetoView::draw_body(const Context& context) {
         }
         lx += w + em;
     }
+    chart::text(draw, ImVec2(lx, ly), chart::faint_ink(), std::string("x: ") + tr(lorenz_ ? kXAxisLorenz : kXAxis),
+                plot.max.x - lx);
 
     // Hover in the plot: the customer under the mouse; a click lists its class.
     for (const ClassFigures& c : abc) {

@@ -29,14 +29,15 @@ constexpr Bilingual kStrategy[kLayerCount] = {
     {"Werven (acquire): prospects tot klant maken.", "Acquire: turn prospects into customers."},
     {"Identificeren: suspects kwalificeren tot prospects.", "Identify: qualify suspects into prospects."},
 };
-constexpr Bilingual kCustomers("{} klanten ({} van de accounts)", "{} customers ({} of accounts)");
-constexpr Bilingual kAccounts("{} accounts ({} van de accounts)", "{} accounts ({} of accounts)");
-constexpr Bilingual kRevenueLine("{} · {} van de omzet", "{} · {} of revenue");
-constexpr Bilingual kCurryLine("Curry: typisch ≈{}", "Curry: typically ≈{}");
-constexpr Bilingual kRevenueShort("{} omzet", "{} revenue");
+constexpr Bilingual kCustomers("{} klanten ({})", "{} customers ({})");
+constexpr Bilingual kAccounts("{} accounts ({})", "{} accounts ({})");
+constexpr Bilingual kRevenueLine("{} · {} · Curry ≈{}", "{} · {} · Curry ≈{}");
+constexpr Bilingual kCountDetail("{} van de accounts", "{} of all accounts");
+constexpr Bilingual kRevenueDetail("Omzet {}: {} van de omzet van de klanten", "Revenue {}: {} of the customers' revenue");
+constexpr Bilingual kCurryDetail("Curry: typisch ≈{} van de omzet", "Curry: typically ≈{} of revenue");
 constexpr Bilingual kStrategyLabel("Strategie: {}", "Strategy: {}");
 constexpr Bilingual kClickToList("Klik om de accounts te tonen.", "Click to list the accounts.");
-constexpr Bilingual kPercentages("Grenzen (% van de klanten):", "Boundaries (% of customers):");
+constexpr Bilingual kPercentages("Grenzen:", "Boundaries:");
 constexpr Bilingual kPercentagesHint(
     "Welk deel van de klanten, op omzet gerangschikt, in de top-, grote en middelgrote laag valt. "
     "De rest van de klanten is klein. Slepen of Ctrl+klik om te typen.",
@@ -71,18 +72,32 @@ int customer_count(const PyramidReport& pyramid) {
     return customers;
 }
 
-// The lines shown beside a layer, longest first; the drawing takes as many as fit.
+// The lines shown beside a layer; the drawing takes as many as fit.
 std::vector<std::string> layer_lines(Layer layer, const LayerFigures& figures, std::string_view currency) {
-    const std::string share = format_percent(figures.account_share, 0);
     std::vector<std::string> lines;
-    const std::string count = format_integer(figures.count);
+    const std::string count = format_integer(figures.count), share = format_percent(figures.account_share, 0);
     lines.push_back(capitalised(layer_text(layer)) + " · " +
                     fill(tr(is_customer_layer(layer) ? kCustomers : kAccounts), {count, share}));
-    if (is_customer_layer(layer)) {
+    if (is_customer_layer(layer))
         lines.push_back(fill(tr(kRevenueLine), {format_money_short(figures.revenue, currency),
-                                                format_percent(figures.revenue_share, 0)}) +
-                        "  (" + fill(tr(kCurryLine), {format_percent(*curry_share(layer), 0)}) + ")");
+                                                format_percent(figures.revenue_share, 0),
+                                                format_percent(*curry_share(layer), 0)}));
+    return lines;
+}
+
+// The tooltip: every figure spelled out, and the layer's strategy.
+std::vector<std::string> layer_tooltip(Layer layer, const LayerFigures& figures, std::string_view currency) {
+    std::vector<std::string> lines;
+    lines.push_back(capitalised(layer_text(layer)) + " · " +
+                    fill(tr(is_customer_layer(layer) ? kCustomers : kAccounts),
+                         {format_integer(figures.count), fill(tr(kCountDetail), {format_percent(figures.account_share, 1)})}));
+    if (is_customer_layer(layer)) {
+        lines.push_back(fill(tr(kRevenueDetail), {format_money(figures.revenue, currency, 0),
+                                                  format_percent(figures.revenue_share, 1)}));
+        lines.push_back(fill(tr(kCurryDetail), {format_percent(*curry_share(layer), 0)}));
     }
+    lines.push_back(fill(tr(kStrategyLabel), {tr(kStrategy[static_cast<std::size_t>(layer)])}));
+    lines.push_back(tr(kClickToList));
     return lines;
 }
 
@@ -207,9 +222,7 @@ void PyramidView::draw_body(const Context& context) {
                     {band.min.x, band.min.y, band.max.x, band.max.y});
         if (chart::hovered(band.min, band.max)) {
             draw->AddRect(ImVec2(band.min.x, y0), ImVec2(band.max.x, y1), chart::accent(), 2.0f);
-            std::vector<std::string> tip = lines;
-            tip.push_back(fill(tr(kStrategyLabel), {tr(kStrategy[i])}));
-            tip.push_back(tr(kClickToList));
+            const std::vector<std::string> tip = layer_tooltip(layer, f, currency);
             chart::tooltip_lines(tip.data(), tip.size());
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) context.select(Selection::of_layer(layer));
         }
@@ -248,8 +261,12 @@ void PyramidView::draw_percentages(const Context& context) {
         // Each may take what the other two leave of 100%.
         const double others = top_ + large_ + medium_ - *field.value;
         const double most = std::max(0.0, 100.0 - others);
+        // Label and field stay together; the pair goes to the next line when it does not fit.
+        const std::string label = capitalised(layer_text(field.layer));
+        const float pair_width = ImGui::CalcTextSize(label.c_str()).x + em * 4.2f;
         ImGui::SameLine();
-        ImGui::TextUnformatted(capitalised(layer_text(field.layer)).c_str());
+        if (ImGui::GetContentRegionAvail().x < pair_width) ImGui::NewLine();
+        ImGui::TextUnformatted(label.c_str());
         ImGui::SameLine(0, em * 0.25f);
         ImGui::SetNextItemWidth(em * 3.6f);
         if (ImGui::DragScalar(field.id, ImGuiDataType_Double, field.value, 0.1f, &zero, &most, "%.4g%%",

@@ -111,7 +111,7 @@ void RetentionView::draw_body(const Context& context) {
     const int customers_now = r.retained + r.new_customers + r.reactivated;
     const int widest = std::max({1, r.customers_previous, customers_now});
     const float top = ImGui::GetCursorScreenPos().y;
-    const float legend_height = line * 1.6f;
+    const float legend_height = line * 2.4f;   // room for two legend lines
     const float bar_gap = line * 1.6f;   // room for the caption above each bar
     const float bar_height = std::clamp((origin.y + avail.y - top - legend_height - 2 * bar_gap) / 2, line, 3.5f * line);
     const float bar_width = avail.x - em * 0.5f;
@@ -148,13 +148,16 @@ void RetentionView::draw_body(const Context& context) {
               {RetentionStatus::reactivated, r.reactivated}},
              "current");
 
-    // Legend: each status with its count, clickable too.
+    // Legend: each status with its count, clickable too; a second line when one is too short.
     float x = origin.x;
-    const float y = top + 2 * (bar_gap + bar_height) - line * 0.2f;
+    float y = top + 2 * (bar_gap + bar_height) - line * 0.2f;
     for (RetentionStatus status : kStatuses) {
         const std::string label = capitalised(tr(kStatusName[index_of(status)])) + " " + format_integer(count_of(r, status));
         const float w = line + chart::text_width(label);
-        if (x + w > origin.x + avail.x) break;
+        if (x + w > origin.x + avail.x && x > origin.x) {
+            x = origin.x;
+            y += line;
+        }
         draw->AddRectFilled(ImVec2(x, y + 2), ImVec2(x + line - 4, y + line - 2), chart::retention_colour(status), 2.0f);
         draw->AddText(ImVec2(x + line, y), chart::ink(), label.c_str());
         const ImVec2 min(x, y), max(x + w, y + line);

@@ -11,8 +11,13 @@
 namespace kc::ui {
 namespace {
 
-constexpr Bilingual kHeadline("Share of wallet: {} · omzet {} van potentieel {} · ruimte {}",
-                              "Share of wallet: {} · revenue {} of wallet {} · room {}");
+constexpr Bilingual kHeadline("Share of wallet {} · ruimte {}", "Share of wallet {} · room {}");
+constexpr Bilingual kHeadlineDetail("Omzet {} van een potentieel van {} (accounts met potentieel)",
+                                    "Revenue {} of a wallet of {} (accounts with a wallet)");
+constexpr Bilingual kCaptionName("Account", "Account");
+constexpr Bilingual kCaptionBar("Omzet binnen potentieel", "Revenue within wallet");
+constexpr Bilingual kCaptionShare("SoW", "SoW");
+constexpr Bilingual kCaptionRoom("Ruimte", "Room");
 constexpr Bilingual kNoWallets("Geen account heeft een potentieel (wallet) in het analysejaar.",
                                "No account has a wallet in the analysis year.");
 constexpr Bilingual kGrowthChip("▲ {} met groeidoel", "▲ {} with a growth goal");
@@ -24,7 +29,6 @@ constexpr Bilingual kRetentionGoal("Doel: behoud", "Goal: retention");
 constexpr Bilingual kAboveWallet("! De omzet is hoger dan het potentieel: klopt het potentieel nog?",
                                  "! Revenue is above the wallet: is the wallet still right?");
 constexpr Bilingual kClickToList("Klik om de accounts te tonen.", "Click to list the accounts.");
-constexpr Bilingual kRoom("ruimte {}", "room {}");
 constexpr Bilingual kColId("Id", "Id");
 constexpr Bilingual kColName("Naam", "Name");
 constexpr Bilingual kColRevenue("Omzet", "Revenue");
@@ -107,13 +111,14 @@ void WalletView::draw_body(const Context& context) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float em = ImGui::GetFontSize();
     const float line = ImGui::GetTextLineHeight();
-    ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    chart::text(draw, at, chart::ink(),
-                fill(tr(kHeadline), {format_percent(*w.share_of_wallet, 0), format_money_short(w.revenue, currency),
-                                     format_money_short(w.wallet, currency), format_money_short(w.room, currency)}),
-                width);
+    chart::text(draw, ImGui::GetCursorScreenPos(), chart::ink(),
+                fill(tr(kHeadline), {format_percent(*w.share_of_wallet, 0), format_money_short(w.room, currency)}), width);
     ImGui::Dummy(ImVec2(width, line));
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", fill(tr(kHeadlineDetail), {format_money(w.revenue, currency, 0),
+                                                           format_money(w.wallet, currency, 0)})
+                                    .c_str());
 
     // Chips: the accounts with a growth goal, and those above their wallet, as lists.
     int growth = 0, above = 0;
@@ -134,8 +139,30 @@ void WalletView::draw_body(const Context& context) {
     ImGui::SameLine();
     chip(fill(tr(kAboveChip), {format_integer(above)}), chart::alert(), "above_wallet", Selection::Kind::above_wallet);
 
-    // One row per account, only the visible ones drawn.
+    // Columns: name, bar, share of wallet and room (right-aligned, so digits line up).
     const std::vector<int>& list = rows(context);
+    const float scrollbar = ImGui::GetStyle().ScrollbarSize;
+    const float share_width = chart::text_width("! 100%") + em * 0.5f;
+    const float room_width = chart::text_width(format_money_short(-123456789, currency)) + em * 0.5f;
+    const float name_width = std::min(16 * em, (width - scrollbar) * 0.36f);
+    auto columns_at = [&](float x0, float inner) {
+        struct Columns {
+            float bar, bar_end, share_end, room_end;
+        };
+        const float room_end = x0 + inner;
+        const float share_end = room_end - room_width;
+        return Columns{x0 + name_width, share_end - share_width, share_end, room_end};
+    };
+    {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const auto c = columns_at(at.x, width - scrollbar);
+        chart::text(draw, at, chart::faint_ink(), tr(kCaptionName), name_width - em * 0.3f);
+        chart::text(draw, ImVec2(c.bar, at.y), chart::faint_ink(), tr(kCaptionBar), c.bar_end - c.bar);
+        chart::text_right(draw, c.bar_end, c.share_end, at.y, chart::faint_ink(), tr(kCaptionShare));
+        chart::text_right(draw, c.share_end, c.room_end, at.y, chart::faint_ink(), tr(kCaptionRoom));
+        ImGui::Dummy(ImVec2(width, line));
+    }
+
     double widest = 1;
     for (int i : list)
         widest = std::max({widest, wallet_of(portfolio.accounts[static_cast<std::size_t>(i)], report),
@@ -143,8 +170,6 @@ void WalletView::draw_body(const Context& context) {
     const float row_height = std::floor(line * 1.35f);
     ImGui::BeginChild("rows");
     draw = ImGui::GetWindowDrawList();
-    const float name_width = std::min(14 * em, width * 0.3f);
-    const float figures_width = chart::text_width("100% · " + fill(tr(kRoom), {format_money_short(1234567, currency)}));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(list.size()), row_height);
     while (clipper.Step()) {
@@ -154,32 +179,31 @@ void WalletView::draw_body(const Context& context) {
             const Account& account = portfolio.accounts[index];
             const WalletFigures& f = w.of[index];
             const double revenue = report.revenue_of[index], wallet = wallet_of(account, report);
-            at = ImGui::GetCursorScreenPos();
+            const ImVec2 at = ImGui::GetCursorScreenPos();
             const float inner = ImGui::GetContentRegionAvail().x;
+            const auto c = columns_at(at.x, inner);
             const float text_y = at.y + (row_height - line) / 2;
             const bool growth_goal = account.goal == Goal::growth;
             float x = at.x;
             if (growth_goal) x += chart::text(draw, ImVec2(x, text_y), chart::accent(), "▲ ", name_width);
             chart::text(draw, ImVec2(x, text_y), growth_goal ? chart::accent() : chart::ink(), account.name,
-                        at.x + name_width - x - em * 0.3f);
+                        c.bar - x - em * 0.3f);
 
             // The bar: the wallet's length, the revenue inside it, anything above it past the end.
-            const float bar_x = at.x + name_width;
-            const float bar_room = std::max(em, inner - name_width - figures_width - em * 0.6f);
+            const float bar_room = std::max(em, c.bar_end - c.bar - em * 0.5f);
             const auto scale = [&](double v) { return static_cast<float>(v / widest) * bar_room; };
             const float y0 = at.y + row_height * 0.2f, y1 = at.y + row_height * 0.8f;
-            draw->AddRectFilled(ImVec2(bar_x, y0), ImVec2(bar_x + scale(wallet), y1), IM_COL32(232, 238, 245, 255));
-            draw->AddRectFilled(ImVec2(bar_x, y0), ImVec2(bar_x + scale(std::min(revenue, wallet)), y1),
+            draw->AddRectFilled(ImVec2(c.bar, y0), ImVec2(c.bar + scale(wallet), y1), IM_COL32(232, 238, 245, 255));
+            draw->AddRectFilled(ImVec2(c.bar, y0), ImVec2(c.bar + scale(std::min(revenue, wallet)), y1),
                                 chart::layer_colour(Layer::large));
             if (revenue > wallet)
-                draw->AddRectFilled(ImVec2(bar_x + scale(wallet), y0), ImVec2(bar_x + scale(revenue), y1), chart::alert());
-            draw->AddRect(ImVec2(bar_x, y0), ImVec2(bar_x + scale(wallet), y1), chart::faint_ink());
+                draw->AddRectFilled(ImVec2(c.bar + scale(wallet), y0), ImVec2(c.bar + scale(revenue), y1), chart::alert());
+            draw->AddRect(ImVec2(c.bar, y0), ImVec2(c.bar + scale(wallet), y1), chart::faint_ink());
 
-            std::string figures_text = format_percent(*f.share_of_wallet, 0) + " · " +
-                                       fill(tr(kRoom), {format_money_short(f.room, currency)});
-            if (above_wallet(f)) figures_text = "! " + figures_text;
-            chart::text(draw, ImVec2(at.x + inner - figures_width, text_y), above_wallet(f) ? chart::alert() : chart::ink(),
-                        figures_text, figures_width);
+            const bool above = above_wallet(f);
+            chart::text_right(draw, c.bar_end, c.share_end, text_y, above ? chart::alert() : chart::ink(),
+                              (above ? "! " : "") + format_percent(*f.share_of_wallet, 0));
+            chart::text_right(draw, c.share_end, c.room_end, text_y, chart::ink(), format_money_short(f.room, currency));
 
             ImGui::Dummy(ImVec2(inner, row_height));
             if (ImGui::IsItemHovered()) {
@@ -187,7 +211,7 @@ void WalletView::draw_body(const Context& context) {
                     fill(tr(kRowTip), {account.name, format_money(revenue, currency, 0), format_money(wallet, currency, 0)}),
                     fill(tr(kRowShare), {format_percent(*f.share_of_wallet, 1), format_money(f.room, currency, 0)})};
                 if (account.goal != Goal::none) tip.push_back(tr(growth_goal ? kGrowthGoal : kRetentionGoal));
-                if (above_wallet(f)) tip.push_back(tr(kAboveWallet));
+                if (above) tip.push_back(tr(kAboveWallet));
                 chart::tooltip_lines(tip.data(), tip.size());
             }
         }
