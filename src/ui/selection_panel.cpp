@@ -31,13 +31,14 @@ bool SelectionPanel::draw(const Context& context) {
     const Report& report = context.report();
     const Portfolio& portfolio = context.portfolio();
 
-    // At the right edge, a third of the width at most; the user may move and size it.
+    // On the half of the screen away from the click, so it never hides what was clicked;
+    // a third of the width at most. The user may move and size it.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float width = std::min(26 * em, viewport->WorkSize.x / 3);
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width - em * 0.5f,
-                                   viewport->WorkPos.y + viewport->WorkSize.y * 0.18f),
-                            ImGuiCond_Appearing);
+    const bool clicked_right = ImGui::GetIO().MousePos.x > viewport->WorkPos.x + viewport->WorkSize.x / 2;
+    const float x = clicked_right ? viewport->WorkPos.x + em * 0.5f : viewport->WorkPos.x + viewport->WorkSize.x - width - em * 0.5f;
+    ImGui::SetNextWindowPos(ImVec2(x, viewport->WorkPos.y + viewport->WorkSize.y * 0.18f), ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(ImVec2(width, viewport->WorkSize.y * 0.62f), ImGuiCond_Appearing);
     bool open = true;
     const std::string title = selection_title(selection) + "###selection";
@@ -53,6 +54,10 @@ bool SelectionPanel::draw(const Context& context) {
     if (ImGui::Button(tr(kShowInTable))) context.show_view("accounts");
     ImGui::SameLine();
     if (ImGui::Button(tr(kClose))) open = false;
+    const ImVec2 close_min = ImGui::GetItemRectMin(), close_max = ImGui::GetItemRectMax();
+    context.record_part("selection/close", {close_min.x, close_min.y, close_max.x, close_max.y});
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+        open = false;
 
     if (accounts_.empty()) {
         ImGui::TextDisabled("%s", tr(kNone));
