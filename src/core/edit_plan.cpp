@@ -133,15 +133,18 @@ void check_evaluation(const Evaluation& evaluation, const std::string& place, Pr
     check_optional_text(evaluation.note, place + "/note", out);
 }
 
-// A member name another member than `except` (an index, -1 for none) already has.
+// True when a member other than the one at `except` (-1: any member) is called `name`.
+bool other_member_named(const Account& account, std::string_view name, int except) {
+    for (std::size_t m = 0; m < account.team.size(); ++m)
+        if (static_cast<int>(m) != except && account.team[m].name == name) return true;
+    return false;
+}
+
+// Members are known to the contacts by name: two of one name would be one to them.
 void check_name_free(const Account& account, std::string_view name, int except, const std::string& place,
                      Problems& out) {
-    for (std::size_t m = 0; m < account.team.size(); ++m)
-        if (static_cast<int>(m) != except && account.team[m].name == name) {
-            refuse(out, "duplicate_name", place,
-                   quote_for_message(name) + " is already the name of team member " + std::to_string(m));
-            return;
-        }
+    if (other_member_named(account, name, except))
+        refuse(out, "duplicate_name", place, "another member of the team is already called " + quote_for_message(name));
 }
 
 void check_core_plan(const CorePlan& plan, Problems& out) {
@@ -183,13 +186,6 @@ const std::pair<std::string, bool>* find_check(const Portfolio& p, std::string_v
         for (const auto& check : *checks)
             if (check.first == name) return &check;
     return nullptr;
-}
-
-// True when a member other than `except` is called `name`.
-bool other_member_named(const Account& account, std::string_view name, int except) {
-    for (std::size_t m = 0; m < account.team.size(); ++m)
-        if (static_cast<int>(m) != except && account.team[m].name == name) return true;
-    return false;
 }
 
 // [SECTION] check, one overload per kind -----------------------------------------------------

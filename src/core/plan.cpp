@@ -340,23 +340,21 @@ std::vector<MemberWorkload> team_workload(const Portfolio& portfolio, const Repo
         const Account& account = portfolio.accounts[i];
         const int a = static_cast<int>(i);
         for (std::size_t m = 0; m < account.team.size(); ++m) {
-            const Member& member = account.team[m];
-            auto [at, added] = index_of.try_emplace(member.name, people.size());
-            if (added) people.push_back(MemberWorkload{member.name, {}, {}, 0, 0, 0, 0});
+            const std::string& name = account.team[m].name;
+            // A name twice in one team is one person: the first entry stands for both.
+            if (member_index(account, name) != static_cast<int>(m)) continue;
+            auto [at, added] = index_of.try_emplace(name, people.size());
+            if (added) people.push_back(MemberWorkload{name, {}, {}, 0, 0, 0, 0});
             MemberWorkload& person = people[at->second];
-            if (!person.accounts.empty() && person.accounts.back() == a) {
-                // A twin name in the same team: the same person, the account counted once.
-                if (is_account_manager(member) && !is_account_manager(account.team[person.team_index.back()]))
-                    ++person.managed;
-                continue;
-            }
             person.accounts.push_back(a);
             person.team_index.push_back(static_cast<int>(m));
             person.revenue += revenue_in_y(report, a);
             if (account.key) ++person.key_accounts;
-            if (is_account_manager(member)) ++person.managed;
+            if (std::any_of(account.team.begin(), account.team.end(),
+                            [&](const Member& entry) { return entry.name == name && is_account_manager(entry); }))
+                ++person.managed;
             for (const Contact& contact : account.contacts)
-                if (covers(contact, member.name)) ++person.contacts_covered;
+                if (covers(contact, name)) ++person.contacts_covered;
         }
     }
     std::sort(people.begin(), people.end(), [](const MemberWorkload& x, const MemberWorkload& y) {

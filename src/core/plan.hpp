@@ -69,7 +69,7 @@ struct ReviewPlan {
     std::optional<Date> next;               // core.evaluation.next
     bool next_overdue = false;              // next before today
     std::vector<AccountReview> of;          // per account
-    std::vector<int> overdue;               // most days overdue first, ties in file order
+    std::vector<int> overdue;               // never reviewed first, then most days overdue; ties: file order
     std::vector<int> off_track;             // status off_track, file order
     std::vector<int> at_risk;               // status at_risk, file order
     // The reviewed accounts in the order the Evaluation step lists them: off track or
@@ -157,7 +157,7 @@ std::vector<TimelineYear> account_timeline(const Account& account);
 struct MemberWorkload {
     std::string name;
     std::vector<int> accounts;        // ascending
-    std::vector<int> team_index;      // per entry of `accounts`: their index in that account's team
+    std::vector<int> team_index;      // per entry of `accounts`: their (first) index in that account's team
     double revenue = 0;               // Σ rev(a, Y) over `accounts`
     int key_accounts = 0;
     int managed = 0;                  // accounts where they are an account manager

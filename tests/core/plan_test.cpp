@@ -386,7 +386,7 @@ TEST_CASE("plan workload: account managers by role, else by function; twins coun
 
     const Portfolio twins = read_json(R"({"kamcanvas": 1, "portfolio": {"year": 2025}, "accounts": [
         {"id": "a", "name": "A", "revenue": {"2025": 10}, "key": true,
-         "team": [{"name": "Kim"}, {"name": "Kim", "role": "account manager"}],
+         "team": [{"name": "Kim"}, {"name": "Kim", "role": "account manager"}, {"name": "Kim", "role": "KAM"}],
          "contacts": [{"name": "C", "covered_by": ["Kim"]}]}]})");
     const std::vector<MemberWorkload> people = team_workload(twins, analyze(twins));
     REQUIRE(people.size() == 1);
