@@ -8,127 +8,22 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app.hpp"
 #include "core/document.hpp"
 #include "core/format.hpp"
+#include "headless.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 
 using kc::ui::App;
+using kc::ui::testing::FakePlatform;
+using kc::ui::testing::Headless;
+using kc::ui::testing::read_text;
 
 namespace {
-
-// [SECTION] the harness ----------------------------------------------------------------------
-
-struct FakePlatform : kc::ui::Platform {
-    struct Download {
-        std::string name, mime, bytes;
-    };
-    int picks = 0;
-    std::string accept;
-    std::vector<Download> downloads;
-    std::string clipboard;
-
-    void pick_file(const char* what) override {
-        ++picks;
-        accept = what;
-    }
-    void download(const std::string& name, const std::string& mime, const std::string& bytes) override {
-        downloads.push_back({name, mime, bytes});
-    }
-    void copy_to_clipboard(const std::string& text) override { clipboard = text; }
-    void download_png(const std::string& name, kc::ui::PixelRect rect) override {
-        snapshots.push_back({name, rect});
-    }
-    struct Snapshot {
-        std::string name;
-        kc::ui::PixelRect rect;
-    };
-    std::vector<Snapshot> snapshots;
-};
-
-// An ImGui context with a built font atlas and a display, and input helpers that
-// feed events the way a backend does (one change per frame).
-class Headless {
-public:
-    explicit Headless(float width = 1280, float height = 800) {
-        IMGUI_CHECKVERSION();
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.LogFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        io.Fonts->AddFontDefault();
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    Headless(const Headless&) = delete;
-    Headless& operator=(const Headless&) = delete;
-
-    void frames(App& app, int count = 1) {
-        for (int i = 0; i < count; ++i) {
-            ImGui::NewFrame();
-            app.draw();
-            ImGui::Render();
-        }
-    }
-
-    void press(App& app, ImGuiKey key, ImGuiKeyChord mods = 0) {
-        ImGuiIO& io = ImGui::GetIO();
-        set_mods(mods, true);
-        io.AddKeyEvent(key, true);
-        frames(app);
-        io.AddKeyEvent(key, false);
-        set_mods(mods, false);
-        frames(app);
-    }
-
-    void type(App& app, const char* utf8) {
-        ImGui::GetIO().AddInputCharactersUTF8(utf8);
-        frames(app, 2);
-    }
-
-    void double_click(App& app, ImVec2 at) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(at.x, at.y);
-        // Half a second of quiet first: clicks closer together than io.MouseDoubleClickTime
-        // would count as a triple click.
-        frames(app, 30);
-        for (int click = 0; click < 2; ++click) {
-            io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-            frames(app);
-            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-            frames(app);
-        }
-        frames(app, 2);
-    }
-
-    void click(App& app, ImVec2 at) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(at.x, at.y);
-        frames(app);
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
-        frames(app);
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-        frames(app, 2);
-    }
-
-private:
-    static void set_mods(ImGuiKeyChord mods, bool down) {
-        ImGuiIO& io = ImGui::GetIO();
-        if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, down);
-        if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, down);
-    }
-};
 
 // The accounts table of the last frame (the only table with seven columns).
 ImGuiTable* accounts_table() {
@@ -147,13 +42,6 @@ ImVec2 cell_centre(int row, int column) {
     const float row_height = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
     // The header row is as tall as a data row (one line of text plus cell padding).
     return ImVec2((c.MinX + c.MaxX) / 2, table->OuterRect.Min.y + row_height * (static_cast<float>(row) + 1.5f));
-}
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
 }
 
 std::vector<std::filesystem::path> files_in(const std::string& folder, const std::string& suffix) {
