@@ -144,7 +144,8 @@ void AccountsView::draw_filter(const Context& context) {
     // A chart part the user clicked narrows the table too, until it is cleared here.
     if (!context.selection().empty()) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(fill(context.tr(Key::filter_selection), {selection_title(context.selection())}).c_str());
+        const std::string title = selection_title(context.selection(), context.portfolio());
+        ImGui::TextUnformatted(fill(context.tr(Key::filter_selection), {title}).c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton((std::string(context.tr(Key::filter_clear)) + "###clear_selection").c_str()))
             context.select(Selection{});

@@ -72,11 +72,15 @@ struct App::State {
         charts.push_back(std::make_unique<WalletView>());
         charts.push_back(std::make_unique<RetentionView>());
         charts.push_back(std::make_unique<BreakdownsView>());
+        charts.push_back(std::make_unique<MatrixView>());
         std::vector<ChartView*> dashboard;
         for (const auto& chart : charts) dashboard.push_back(chart.get());
         views.push_back(std::make_unique<DashboardView>(std::move(dashboard)));
         views.push_back(std::make_unique<AccountsView>());
+        views.push_back(std::make_unique<CriteriaView>());
+        views.push_back(std::make_unique<RatingView>());
         for (auto& chart : charts) views.push_back(std::move(chart));
+        views.push_back(std::make_unique<KeyAccountsView>());
         active_view = std::string(views.front()->name());
     }
 

@@ -65,6 +65,11 @@ ImU32 move_colour(int direction, float strength) {
     return mix(rgb(0xFFFFFF), rgb(0x969696), t * 0.8f);
 }
 
+ImU32 score_colour(double fraction) {
+    const float t = static_cast<float>(std::clamp(fraction, 0.0, 1.0));
+    return mix(rgb(0xEFF3FF), rgb(0x2171B5), 0.1f + 0.9f * t);
+}
+
 ImU32 ink_on(ImU32 fill) { return luminance(fill) > 0.30f ? rgb(0x111111) : rgb(0xFFFFFF); }
 ImU32 ink() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 faint_ink() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }

@@ -20,6 +20,8 @@ ImU32 abc_colour(AbcClass value);
 ImU32 retention_colour(RetentionStatus status);
 // Moves between layers: up in blue, down in orange, staying in grey; `strength` 0..1.
 ImU32 move_colour(int direction, float strength);
+// A score on its scale (0 = the minimum, 1 = the maximum) on the blue ramp, light to dark.
+ImU32 score_colour(double fraction);
 // Black or white, whichever reads better on `fill`.
 ImU32 ink_on(ImU32 fill);
 ImU32 ink();          // the style's text colour

@@ -78,6 +78,10 @@ constexpr Text kTexts[] = {
     {Key::view_wallet,     "Share of wallet", "Share of wallet"},
     {Key::view_retention,  "Klantbehoud", "Retention"},
     {Key::view_breakdowns, "Verdeling", "Breakdowns"},
+    {Key::view_criteria,   "Criteria", "Criteria"},
+    {Key::view_rating,     "Klantwaardering", "Customer rating"},
+    {Key::view_matrix,     "Portfoliomatrix", "Portfolio matrix"},
+    {Key::view_keyaccounts, "Key accounts", "Key accounts"},
 
     {Key::column_id,       "Id", "Id"},
     {Key::column_name,     "Naam", "Name"},

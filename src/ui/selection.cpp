@@ -2,6 +2,7 @@
 #include "selection.hpp"
 
 #include "i18n.hpp"
+#include "quadrants.hpp"
 
 namespace kc::ui {
 namespace {
@@ -18,6 +19,7 @@ constexpr Bilingual kRetained("Behouden klanten", "Retained customers");
 constexpr Bilingual kLost("Verloren klanten", "Lost customers");
 constexpr Bilingual kNew("Nieuwe klanten", "New customers");
 constexpr Bilingual kReactivated("Teruggewonnen klanten", "Reactivated customers");
+constexpr Bilingual kQuadrant("Kwadrant {}", "Quadrant {}");
 
 bool in_group(const std::optional<std::string>& value, const std::optional<std::string>& group) {
     return value == group;
@@ -50,6 +52,7 @@ bool is_selected(const Selection& s, const Portfolio& portfolio, const Report& r
             return wallet.has_wallet() && *wallet.share_of_wallet > 1.0;
         }
         case Selection::Kind::growth_goal: return account.goal == Goal::growth;
+        case Selection::Kind::quadrant: return static_cast<int>(report.matrix.of[at].quadrant) == s.first;
     }
     return false;
 }
@@ -66,7 +69,7 @@ std::vector<int> selected_accounts(const Selection& selection, const Portfolio& 
     return accounts;
 }
 
-std::string selection_title(const Selection& s) {
+std::string selection_title(const Selection& s, const Portfolio& portfolio) {
     switch (s.kind) {
         case Selection::Kind::none: return "";
         case Selection::Kind::layer: return fill(tr(kLayer), {layer_text(static_cast<Layer>(s.first))});
@@ -87,6 +90,8 @@ std::string selection_title(const Selection& s) {
         case Selection::Kind::product: return fill(tr(kProduct), {group_name(s.group)});
         case Selection::Kind::above_wallet: return tr(kAboveWallet);
         case Selection::Kind::growth_goal: return tr(kGrowthGoal);
+        case Selection::Kind::quadrant:
+            return fill(tr(kQuadrant), {quadrant_label(static_cast<Quadrant>(s.first), portfolio.info.matrix.labels)});
     }
     return "";
 }
@@ -107,6 +112,7 @@ std::string selection_key(const Selection& s) {
         case Selection::Kind::product: return "product:" + group;
         case Selection::Kind::above_wallet: return "above_wallet";
         case Selection::Kind::growth_goal: return "growth_goal";
+        case Selection::Kind::quadrant: return "quadrant:" + std::string(to_string(static_cast<Quadrant>(s.first)));
     }
     return "";
 }

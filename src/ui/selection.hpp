@@ -14,10 +14,11 @@
 namespace kc::ui {
 
 struct Selection {
-    enum class Kind { none, layer, migration, abc, retention, segment, region, product, above_wallet, growth_goal };
+    enum class Kind { none, layer, migration, abc, retention, segment, region, product, above_wallet, growth_goal,
+                      quadrant };
     Kind kind = Kind::none;
     // layer: the Layer; migration: the layer in Y − 1 (first) and in Y (second);
-    // abc: the AbcClass; retention: the RetentionStatus.
+    // abc: the AbcClass; retention: the RetentionStatus; quadrant: the Quadrant of the matrix.
     int first = 0, second = 0;
     // segment, region, product: the group's value; nullopt is "without a value".
     std::optional<std::string> group;
@@ -28,6 +29,7 @@ struct Selection {
     }
     static Selection of_abc(AbcClass value) { return {Kind::abc, static_cast<int>(value), 0, {}}; }
     static Selection of_retention(RetentionStatus status) { return {Kind::retention, static_cast<int>(status), 0, {}}; }
+    static Selection of_quadrant(Quadrant quadrant) { return {Kind::quadrant, static_cast<int>(quadrant), 0, {}}; }
 
     bool empty() const { return kind == Kind::none; }
     friend bool operator==(const Selection&, const Selection&) = default;
@@ -38,11 +40,12 @@ struct Selection {
 std::vector<int> selected_accounts(const Selection& selection, const Portfolio& portfolio, const Report& report);
 
 // What the list is called, in the UI language: "Laag top", "Groot → middelgroot", "Klasse A" …
-std::string selection_title(const Selection& selection);
+// (a quadrant by the name the portfolio gives it).
+std::string selection_title(const Selection& selection, const Portfolio& portfolio);
 
 // A stable name for scripts and tests, the same in every language: "layer:top",
 // "migration:large>top", "abc:A", "retention:lost", "segment:Retail", "segment:" (no value),
-// "above_wallet", "growth_goal"; "" for none.
+// "above_wallet", "growth_goal", "quadrant:key_development"; "" for none.
 std::string selection_key(const Selection& selection);
 
 }  // namespace kc::ui

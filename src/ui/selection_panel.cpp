@@ -41,7 +41,7 @@ bool SelectionPanel::draw(const Context& context) {
     ImGui::SetNextWindowPos(ImVec2(x, viewport->WorkPos.y + viewport->WorkSize.y * 0.18f), ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(ImVec2(width, viewport->WorkSize.y * 0.62f), ImGuiCond_Appearing);
     bool open = true;
-    const std::string title = selection_title(selection) + "###selection";
+    const std::string title = selection_title(selection, portfolio) + "###selection";
     if (!ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::End();
         return !open;

@@ -6,13 +6,17 @@
 // frame, in one place, whether they came from a menu, a button or a shortcut.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "account_rows.hpp"
+#include "core/sensitivity.hpp"
+#include "imgui.h"
 #include "view.hpp"
 
 namespace kc::ui {
@@ -225,6 +229,181 @@ protected:
 
 private:
     enum class Dimension { segment, region, product } dimension_ = Dimension::segment;
+};
+
+// [SECTION] criteria_view.cpp ---------------------------------------------------------
+// The rating criteria: add, remove, rename, reorder; weight by slider or typed, with its
+// share of all weights; scale; matrix axis; ready-made lists to start from; and how far
+// the selected criterion's weight can move before the top 10 of the rating changes.
+class CriteriaView : public View {
+public:
+    std::string_view name() const override { return "criteria"; }
+    Key title() const override { return Key::view_criteria; }
+    void draw(const Context& context) override;
+
+private:
+    void draw_tools(const Context& context);
+    void draw_lists_popup(const Context& context);
+    void draw_table(const Context& context);
+    void draw_row(const Context& context, int criterion, double total_weight, int scored);
+    void draw_weight(const Context& context, int criterion);
+    void draw_range(const Context& context, int criterion);
+    void draw_remove(const Context& context, int criterion, int scored);
+    void draw_sensitivity(const Context& context);
+    const WeightSensitivity& sensitivity(const Context& context, int criterion);
+    int selected_index(const Context& context) const;
+
+    // A text field over a value of the model (see criteria_view.cpp).
+    enum class FieldEvent { none, typed, committed };
+    FieldEvent field(const char* id, const std::string& shown, float width, bool numeric);
+
+    std::string selected_id_;   // the criterion whose sensitivity is shown (ids survive moves)
+    std::string focus_name_of_; // a criterion just added: its name field takes the focus
+    // The field being typed in: its id and text (one at a time).
+    ImGuiID field_id_ = 0;
+    char field_buffer_[256] = "";
+    std::string field_text_;    // what the field held when it was left or typed in
+
+    // How many accounts have a score per criterion, per document version.
+    std::vector<int> scored_;
+    std::uint64_t scored_version_ = ~std::uint64_t{0};
+    // The sensitivity of one criterion, per document version.
+    std::optional<WeightSensitivity> sensitivity_;
+    std::uint64_t sensitivity_version_ = ~std::uint64_t{0};
+};
+
+// [SECTION] rating_view.cpp ------------------------------------------------------------
+// The customer rating: accounts × criteria, each score edited in place by mouse or
+// keyboard; unweighted and weighted totals and indexes, the rank, and with the
+// weighted/unweighted toggle how many places each account moves. 10,000 rows scroll
+// freely: only the visible ones are drawn, the order is rebuilt per document version.
+class RatingView : public View {
+public:
+    std::string_view name() const override { return "rating"; }
+    Key title() const override { return Key::view_rating; }
+    void draw(const Context& context) override;
+
+private:
+    struct Cell {
+        int account = -1;
+        int criterion = -1;
+        friend bool operator==(const Cell&, const Cell&) = default;
+    };
+
+    void draw_tools(const Context& context);
+    void setup_columns(const Context& context);
+    void draw_score_menu(const Context& context);
+    void update_rows(const Context& context, bool sort_changed);
+    void draw_row(const Context& context, int row, float row_height);
+    void draw_score_cell(const Context& context, int account, int criterion, float row_height);
+    void draw_editor(const Context& context);
+    void draw_moved(const Context& context, int account);
+    void handle_keys(const Context& context, ImGuiID owner, int page_rows);
+    void move_cursor(const Context& context, int rows, int columns);
+    void start_edit(const Context& context, Cell cell, std::string initial, bool select_all);
+    void commit_edit(const Context& context, int rows, int columns);
+    void scroll_to_cursor(float row_height, float header_height);
+    int place_of(const Report& report, int account) const;
+
+    bool unweighted_ = false;    // rank and order by the unweighted index
+    char filter_[256] = "";
+
+    // Rows shown: account indices after filter and sort, and each account's row (-1:
+    // filtered away). Rebuilt when the document, the filter, the sort or the mode
+    // changed, except after a score typed here: the rows stay where they are while the
+    // user goes down a column (the figures follow at once; "Sort again" reorders).
+    std::vector<int> rows_;
+    std::vector<int> row_of_;
+    std::uint64_t rows_version_ = ~std::uint64_t{0};
+    std::string rows_filter_;
+    bool rows_unweighted_ = false;
+    int sort_column_ = 0;          // a column user id (rating_view.cpp)
+    bool sort_descending_ = false;
+    bool keep_order_ = false;      // the next version change came from a score typed here
+    bool order_outdated_ = false;  // the rows are not in the sort order any more
+
+    Cell cursor_;                  // the cell the keyboard works on
+    bool scroll_to_cursor_ = false;
+    // The score being typed, if any.
+    struct Editor {
+        Cell cell;
+        std::uint64_t version = 0;
+        char buffer[64] = "";
+        bool focus_pending = false;
+        bool select_all = false;   // Enter / F2 / double-click select the score; a digit starts anew
+        bool cursor_to_end = false;   // after a digit: the text cursor goes after it, once
+        bool was_active = false;
+        int frames = 0;
+        bool invalid = false;      // what was typed is not a score on the scale
+    } editor_;
+    Cell menu_cell_;               // the cell whose right-click menu is open
+    ImGuiID editor_owner_ = 0;     // the grid's id as owner of the keys it takes
+    float rows_top_ = 0;           // where row 0 starts in the grid's content (below the header)
+    float frozen_right_ = 0;       // right edge of the frozen columns, screen pixels
+};
+
+// [SECTION] matrix_view.cpp ------------------------------------------------------------
+// The portfolio matrix: attractiveness up, our position across (high at the left, as in
+// McDonald & Woodburn), a bubble per placed account sized by revenue and coloured by
+// layer; quadrants named and explained, thresholds dragged on the chart.
+class MatrixView : public ChartView {
+public:
+    std::string_view name() const override { return "matrix"; }
+    Key title() const override { return Key::view_matrix; }
+    Figures figures(const Context& context) const override;
+
+protected:
+    void draw_header_tools(const Context& context) override;
+    void draw_body(const Context& context) override;
+
+private:
+    void draw_thresholds(const Context& context);
+    void draw_labels_popup(const Context& context);
+    // The placed accounts, largest revenue first (the drawing order), per document version.
+    const std::vector<int>& placed_accounts(const Context& context);
+    std::vector<int> placed_;
+    std::uint64_t placed_version_ = ~std::uint64_t{0};
+    // The thresholds as they are being dragged or typed (the edit goes out as they change).
+    double x_threshold_ = 50, y_threshold_ = 50;
+    bool open_labels_ = false;     // open the own-labels popup in this frame
+    char own_labels_[kQuadrantCount][128] = {};
+};
+
+// [SECTION] keyaccounts_view.cpp -------------------------------------------------------
+// Which accounts get key-account treatment: mark and unmark them, and see the selected
+// set (its share of revenue, layers and quadrants) beside the accounts the rating and
+// the matrix point at that are not selected, and the selected ones that rate low.
+class KeyAccountsView : public View {
+public:
+    std::string_view name() const override { return "keyaccounts"; }
+    Key title() const override { return Key::view_keyaccounts; }
+    void draw(const Context& context) override;
+
+private:
+    struct Summary {
+        std::vector<int> keys;                       // key accounts, by weighted place
+        double revenue = 0;
+        std::array<int, kLayerCount> per_layer{};
+        std::array<int, kLayerCount> layer_total{};
+        std::array<int, 5> per_quadrant{};           // indexed by Quadrant
+        std::vector<int> candidates;                 // high-rated or in `key`, not selected
+        std::vector<int> low_rated;                  // selected, lower half or no rating
+    };
+    void refresh(const Context& context);
+    void draw_summary(const Context& context);
+    void draw_advice(const Context& context);
+    void draw_list(const Context& context, const char* id, const std::vector<int>& accounts, float height);
+    void draw_all(const Context& context);
+    const std::vector<int>& all_rows(const Context& context);
+
+    int top_ = 10;   // "high-rated": this many first places of the weighted ranking
+    Summary summary_;
+    std::uint64_t summary_version_ = ~std::uint64_t{0};
+    int summary_top_ = 0;
+    bool only_keys_ = false;
+    std::vector<int> all_rows_;
+    std::uint64_t all_rows_version_ = ~std::uint64_t{0};
+    bool all_rows_only_keys_ = false;
 };
 
 // [SECTION] dashboard_view.cpp ---------------------------------------------------------

@@ -141,7 +141,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_selection() {
     kc::Json ids = kc::Json::array();
     for (int i : g_app->selected_accounts()) ids.push_back(portfolio.accounts[static_cast<std::size_t>(i)].id);
     kc::Json json = {{"key", kc::ui::selection_key(g_app->selection())},
-                     {"title", kc::ui::selection_title(g_app->selection())},
+                     {"title", kc::ui::selection_title(g_app->selection(), portfolio)},
                      {"accounts", ids}};
     return reply(dump(json));
 }
