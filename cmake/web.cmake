@@ -153,41 +153,63 @@ if(NOT EXISTS "${CMAKE_SOURCE_DIR}/src/ui/app.cpp")
   return()
 endif()
 
-add_executable(kamcanvas_web ${KC_WEB_SOURCES} ${KC_UI_SOURCES}
+# Compiled once, linked twice: the site's kamcanvas.js + .wasm, and the one-file build.
+add_library(kc_web_objects OBJECT ${KC_WEB_SOURCES} ${KC_UI_SOURCES}
   "${KC_WEB_GENERATED}/ui_font.cpp" "${KC_WEB_GENERATED}/font_ranges.cpp"
   "${KC_WEB_GENERATED}/example_portfolio.cpp")
-target_link_libraries(kamcanvas_web PRIVATE kc_core_web kc_imgui)
-target_compile_options(kamcanvas_web PRIVATE ${KC_WEB_COMPILE_FLAGS} -Wall -Wextra)
-set_target_properties(kamcanvas_web PROPERTIES
-  OUTPUT_NAME kamcanvas SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${KC_SITE_DIR}")
+target_link_libraries(kc_web_objects PUBLIC kc_core_web kc_imgui)
+target_compile_options(kc_web_objects PRIVATE ${KC_WEB_COMPILE_FLAGS} -Wall -Wextra)
 
-# JS exports: callbacks of browser.js (src/web/browser.cpp, js_api.cpp) and the
-# window.kamcanvas API (src/web/js_api.cpp).
+# JS exports: callbacks of browser.js and start.js (src/web/browser.cpp, session.cpp,
+# js_api.cpp) and the window.kamcanvas API (src/web/js_api.cpp, file_api.cpp).
 set(KC_WEB_EXPORTS _main _malloc _free _app_file_opened _app_clipboard_pasted
   _app_has_unsaved_changes _app_load _app_save _app_summary _app_analyze _app_language
-  _app_views _app_show_view _app_figures _app_parts _app_selection)
+  _app_views _app_show_view _app_figures _app_parts _app_selection
+  _app_start_failed _app_start_restore _app_start_finished _app_storage_saved _app_storage_failed
+  _app_local_data_forgotten _app_share_link_made _app_autosave_flush
+  _app_command _app_csv_import _app_notices _app_autosave_state)
 list(JOIN KC_WEB_EXPORTS "," KC_WEB_EXPORTS)
-target_link_options(kamcanvas_web PRIVATE
-  -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1 -sENVIRONMENT=web -sMALLOC=emmalloc
-  # LTO may turn malloc+memset into calloc after the libraries were chosen (seen at -O2):
-  # pull calloc in from the start so that can never end in "undefined symbol: calloc".
-  -Wl,-u,calloc
-  -sEXPORTED_FUNCTIONS=${KC_WEB_EXPORTS}
-  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-  "SHELL:--pre-js ${KC_WEB_DIR}/pre.js" "SHELL:--pre-js ${KC_WEB_DIR}/browser.js"
-  "SHELL:--post-js ${KC_WEB_DIR}/api.js"
-  ${KC_WEB_OPTIMIZE} ${KC_WEB_DEBUG})
-set_property(TARGET kamcanvas_web APPEND PROPERTY LINK_DEPENDS
-  "${KC_WEB_DIR}/pre.js" "${KC_WEB_DIR}/browser.js" "${KC_WEB_DIR}/api.js")
+# Linked before the program, in this order: Module settings, the browser bridge, share
+# links, storage, the start sequence; api.js after it (window.kamcanvas).
+set(KC_WEB_PRE_JS pre.js browser.js share.js storage.js start.js)
+set(KC_WEB_JS_OPTIONS)
+set(KC_WEB_JS_FILES)
+foreach(js IN LISTS KC_WEB_PRE_JS)
+  list(APPEND KC_WEB_JS_OPTIONS "SHELL:--pre-js ${KC_WEB_DIR}/${js}")
+  list(APPEND KC_WEB_JS_FILES "${KC_WEB_DIR}/${js}")
+endforeach()
+list(APPEND KC_WEB_JS_OPTIONS "SHELL:--post-js ${KC_WEB_DIR}/api.js")
+list(APPEND KC_WEB_JS_FILES "${KC_WEB_DIR}/api.js")
+
+# kc_web_program(TARGET DIR [link options]): the app as DIR/kamcanvas.js (+ .wasm).
+function(kc_web_program target dir)
+  add_executable(${target} $<TARGET_OBJECTS:kc_web_objects>)
+  target_link_libraries(${target} PRIVATE kc_core_web kc_imgui)
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME kamcanvas SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${dir}")
+  target_link_options(${target} PRIVATE
+    -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sNO_FILESYSTEM=1 -sENVIRONMENT=web -sMALLOC=emmalloc
+    # LTO may turn malloc+memset into calloc after the libraries were chosen (seen at -O2):
+    # pull calloc in from the start so that can never end in "undefined symbol: calloc".
+    -Wl,-u,calloc
+    -sEXPORTED_FUNCTIONS=${KC_WEB_EXPORTS}
+    -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+    ${KC_WEB_JS_OPTIONS}
+    ${KC_WEB_OPTIMIZE} ${KC_WEB_DEBUG} ${ARGN})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${KC_WEB_JS_FILES})
+endfunction()
+
+kc_web_program(kamcanvas_web "${KC_SITE_DIR}")
 
 # ---- the served folder ------------------------------------------------------------------
-# The page and its static assets (web/*.css, web/*.svg), copied as they are.
+# The page and its static assets (web/*.css, web/*.svg, the web app manifest), copied as
+# they are; the service worker (web/sw.js) with the site's version filled in.
 set(KC_SITE_FILES "${KC_SITE_DIR}/index.html")
 add_custom_command(OUTPUT "${KC_SITE_DIR}/index.html"
   COMMAND "${CMAKE_COMMAND}" -E copy "${CMAKE_SOURCE_DIR}/shell.html" "${KC_SITE_DIR}/index.html"
   DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" VERBATIM)
-file(GLOB KC_WEB_ASSETS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.svg")
+file(GLOB KC_WEB_ASSETS CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.svg"
+  "${CMAKE_SOURCE_DIR}/web/*.webmanifest")
 foreach(asset IN LISTS KC_WEB_ASSETS)
   get_filename_component(asset_name "${asset}" NAME)
   add_custom_command(OUTPUT "${KC_SITE_DIR}/${asset_name}"
@@ -195,4 +217,32 @@ foreach(asset IN LISTS KC_WEB_ASSETS)
     DEPENDS "${asset}" VERBATIM)
   list(APPEND KC_SITE_FILES "${KC_SITE_DIR}/${asset_name}")
 endforeach()
-add_custom_target(site ALL DEPENDS kamcanvas_web ${KC_SITE_FILES})
+# The worker's version is a hash of every file it caches: a build that changes any of
+# them changes sw.js, which is how browsers learn of a new version.
+set(kc_cached_files ${KC_SITE_FILES} "${KC_SITE_DIR}/kamcanvas.js" "${KC_SITE_DIR}/kamcanvas.wasm")
+list(JOIN kc_cached_files "|" kc_cached_list)
+add_custom_command(OUTPUT "${KC_SITE_DIR}/sw.js"
+  COMMAND "${CMAKE_COMMAND}" -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/sw.js -DOUTPUT=${KC_SITE_DIR}/sw.js
+          -DFILES=${kc_cached_list} -P "${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/sw.js" "${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake" kamcanvas_web
+          ${KC_SITE_FILES}
+  COMMENT "Versioning the service worker" VERBATIM)
+add_custom_target(site ALL DEPENDS kamcanvas_web ${KC_SITE_FILES} "${KC_SITE_DIR}/sw.js")
+
+# ---- the one-file build: dist/kamcanvas.html (scripts/build-onefile) ----------------------
+# The same program with the .wasm inside the JS (-sSINGLE_FILE=1, base64), and the JS,
+# the stylesheet and the icon inlined into the page by scripts/inline-onefile.mjs: one
+# HTML file that works from file:// (a USB stick, an e-mail attachment). Not part of ALL.
+set(KC_ONEFILE_DIR "${CMAKE_BINARY_DIR}/onefile")
+kc_web_program(kamcanvas_onefile "${KC_ONEFILE_DIR}" -sSINGLE_FILE=1)
+set_target_properties(kamcanvas_onefile PROPERTIES EXCLUDE_FROM_ALL TRUE)
+find_program(KC_NODE node REQUIRED)
+add_custom_command(OUTPUT "${KC_ONEFILE_DIR}/kamcanvas.html"
+  COMMAND "${KC_NODE}" "${CMAKE_SOURCE_DIR}/scripts/inline-onefile.mjs"
+          --page "${CMAKE_SOURCE_DIR}/shell.html" --script "${KC_ONEFILE_DIR}/kamcanvas.js"
+          --style "${CMAKE_SOURCE_DIR}/web/kamcanvas.css" --icon "${CMAKE_SOURCE_DIR}/web/favicon.svg"
+          --out "${KC_ONEFILE_DIR}/kamcanvas.html"
+  DEPENDS kamcanvas_onefile "${CMAKE_SOURCE_DIR}/scripts/inline-onefile.mjs" "${CMAKE_SOURCE_DIR}/shell.html"
+          "${CMAKE_SOURCE_DIR}/web/kamcanvas.css" "${CMAKE_SOURCE_DIR}/web/favicon.svg"
+  COMMENT "Inlining the one-file build" VERBATIM)
+add_custom_target(onefile DEPENDS "${KC_ONEFILE_DIR}/kamcanvas.html")

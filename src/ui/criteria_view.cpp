@@ -275,10 +275,13 @@ void CriteriaView::draw_table(const Context& context) {
     double total_weight = 0;
     for (const Criterion& c : portfolio.criteria) total_weight += c.weight;
 
-    // The table takes what the sensitivity below leaves, and scrolls inside it.
+    // As tall as its rows, up to what the sensitivity below leaves (then it scrolls).
     const float sensitivity_height = ImGui::GetTextLineHeightWithSpacing() * 7.5f;
-    const float height =
+    const float row_height = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float rows_height = row_height * static_cast<float>(portfolio.criteria.size() + 1) + 2;
+    const float room =
         std::max(ImGui::GetFrameHeightWithSpacing() * 3, ImGui::GetContentRegionAvail().y - sensitivity_height);
+    const float height = std::min(rows_height, room);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("criteria", 8, flags, ImVec2(0, height))) return;
@@ -539,14 +542,21 @@ void CriteriaView::draw_sensitivity(const Context& context) {
     const float now_x = x_of(s.weight);
     draw->AddTriangleFilled(ImVec2(now_x, y - 0.35f * em), ImVec2(now_x - 0.4f * em, y - 0.95f * em),
                             ImVec2(now_x + 0.4f * em, y - 0.95f * em), chart::ink());
+    // The limits under the ends of the band, the lower one ending there, the upper one
+    // starting there, so the two never meet; "0" at the start when it has room.
     const float label_y = y + 0.45f * em;
-    chart::text(draw, ImVec2(origin.x, label_y), chart::faint_ink(), "0", width);
-    if (s.down.changes && band_from - origin.x > chart::text_width("0") + em)
-        chart::text(draw, ImVec2(band_from, label_y), chart::ink(), low, width);
+    float zero_room = width;
+    if (s.down.changes) {
+        const float w = chart::text_width(low);
+        const float x = std::max(origin.x, band_from - w);
+        chart::text(draw, ImVec2(x, label_y), chart::ink(), low, w + 1);
+        zero_room = x - origin.x - 0.5f * em;
+    }
+    if (chart::text_width("0") <= zero_room)
+        chart::text(draw, ImVec2(origin.x, label_y), chart::faint_ink(), "0", zero_room);
     if (s.up.changes) {
         const float w = chart::text_width(high);
-        if (band_to - band_from > w + chart::text_width(low) + em)
-            chart::text(draw, ImVec2(band_to - w, label_y), chart::ink(), high, w);
+        chart::text(draw, ImVec2(std::min(band_to, origin.x + width - w), label_y), chart::ink(), high, w + 1);
     }
     ImGui::Dummy(ImVec2(width, 2.2f * em));
 

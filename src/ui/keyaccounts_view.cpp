@@ -73,6 +73,17 @@ void help_marker(const char* text) {
     }
 }
 
+// The account's name, cut with "…" where the column is narrower; name and id on hover.
+void name_cell(const Account& account) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float room = ImGui::GetContentRegionAvail().x;
+    chart::text(ImGui::GetWindowDrawList(), ImVec2(at.x, at.y + ImGui::GetStyle().FramePadding.y), chart::ink(),
+                account.name, room);
+    ImGui::Dummy(ImVec2(room, ImGui::GetFrameHeight()));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetItemTooltip("%s\n%s", account.name.c_str(), account.id.c_str());
+}
+
 // A small two-number table: a name, the key accounts, all accounts.
 bool begin_count_table(const char* id, const char* first_column) {
     const float em = ImGui::GetFontSize();
@@ -252,9 +263,7 @@ void KeyAccountsView::draw_list(const Context& context, const char* id, const st
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetItemTooltip("%s", tr(kMarkHint));
             context.record_part(std::string("keyaccounts/") + id + "/key:" + a.id, item_rect());
             ImGui::TableSetColumnIndex(1);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(a.name.c_str());
-            if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetItemTooltip("%s", a.id.c_str());
+            name_cell(a);
             ImGui::TableSetColumnIndex(2);
             right_aligned(f.weighted_index ? std::to_string(report.rating.place_of[at]) : std::string("—"));
             ImGui::TableSetColumnIndex(3);

@@ -250,7 +250,8 @@ std::vector<Box> draw_quadrants(const Context& context, const Plot& plot,
         const Quadrant q = kPlacedQuadrants[static_cast<std::size_t>(slot)];
         const Box box = quadrant_box(plot, q, thresholds.x_threshold, thresholds.y_threshold);
         draw->AddRectFilled(box.min, box.max, kQuadrantFill[slot]);
-        context.record_part("matrix/quadrant:" + std::string(to_string(q)), {box.min.x, box.min.y, box.max.x, box.max.y});
+        context.record_part("matrix/quadrant:" + std::string(to_string(q)),
+                            {box.min.x, box.min.y, box.max.x, box.max.y});
         if (hovered && chart::hovered(box.min, box.max)) *hovered = slot;
 
         const bool left = q == Quadrant::key || q == Quadrant::maintenance;
@@ -319,7 +320,8 @@ public:
             const ImU32 colour = chart::layer_colour(report_.pyramid.layer_of[static_cast<std::size_t>(i)]);
             draw->AddCircleFilled(c, r, (colour & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0xE0));
             draw->AddCircle(c, r, IM_COL32(255, 255, 255, 0xFF), 0, 1.0f);
-            if (portfolio.accounts[static_cast<std::size_t>(i)].key) draw->AddCircle(c, r + 1.5f, chart::ink(), 0, 1.5f);
+            if (portfolio.accounts[static_cast<std::size_t>(i)].key)
+                draw->AddCircle(c, r + 1.5f, chart::ink(), 0, 1.5f);
         }
         draw->PopClipRect();
     }
@@ -338,12 +340,27 @@ public:
     }
 
     // Names, largest revenue first, beside their bubble (right, left, above, below) where
-    // they overlap no other text; `taken` grows with each.
+    // they overlap no other text and no other of the larger bubbles; `taken` grows with each.
     void draw_names(const Context& context, std::vector<Box>& taken) const {
         const Portfolio& portfolio = context.portfolio();
         const float em = ImGui::GetFontSize(), line = ImGui::GetTextLineHeight();
         const Box plot_box{plot_.min, plot_.max};
         const int tries = std::min(static_cast<int>(placed_.size()), kMaxLabelled);
+        // The bubbles that may have a name, as boxes a little inside their circles.
+        std::vector<Box> circles;
+        for (int n = 0; n < tries; ++n) {
+            const int i = placed_[static_cast<std::size_t>(n)];
+            const ImVec2 c = centre(i);
+            const float r = radius(i) * 0.8f;
+            circles.push_back({ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r)});
+        }
+        auto is_free = [&](const Box& option, int own) {
+            for (const Box& t : taken)
+                if (t.overlaps(option)) return false;
+            for (int n = 0; n < tries; ++n)
+                if (n != own && circles[static_cast<std::size_t>(n)].overlaps(option)) return false;
+            return true;
+        };
         ImDrawList* draw = ImGui::GetWindowDrawList();
         for (int n = 0; n < tries; ++n) {
             const int i = placed_[static_cast<std::size_t>(n)];
@@ -356,8 +373,7 @@ public:
                                    {ImVec2(c.x - width / 2, c.y - r - line), ImVec2(c.x + width / 2, c.y - r)},
                                    {ImVec2(c.x - width / 2, c.y + r), ImVec2(c.x + width / 2, c.y + r + line)}};
             for (const Box& option : options) {
-                if (!option.inside(plot_box)) continue;
-                if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.overlaps(option); })) continue;
+                if (!option.inside(plot_box) || !is_free(option, n)) continue;
                 backed_text(draw, option, account.name, chart::ink());
                 taken.push_back(option);
                 context.record_part("matrix/account:" + account.id, {c.x - r, c.y - r, c.x + r, c.y + r});
@@ -415,7 +431,11 @@ Figures MatrixView::figures(const Context& context) const {
 void MatrixView::draw_header_tools(const Context& context) {
     const std::optional<QuadrantLabels>& labels = context.portfolio().info.matrix.labels;
     const QuadrantNaming now = labels ? labels->naming : QuadrantNaming::mcdonald_woodburn;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    // As wide as the longest name of a set, so none is cut.
+    float widest = 0;
+    for (QuadrantNaming naming : {QuadrantNaming::mcdonald_woodburn, QuadrantNaming::cranfield, QuadrantNaming::own})
+        widest = std::max(widest, chart::text_width(naming_name(naming)));
+    ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
     if (ImGui::BeginCombo("##naming", naming_name(now))) {
         for (QuadrantNaming naming :
              {QuadrantNaming::mcdonald_woodburn, QuadrantNaming::cranfield, QuadrantNaming::own}) {
@@ -511,7 +531,10 @@ void MatrixView::draw_body(const Context& context) {
 
     draw_axes(plot, origin, thresholds.x_threshold, thresholds.y_threshold);
     const auto per_quadrant = quadrant_figures(portfolio, report);
-    const bool over_item = ImGui::IsAnyItemHovered() || ImGui::IsAnyItemActive();
+    // Only an item in use now hides the chart's hover: ImGui's "any item hovered" also
+    // counts last frame's, and a click just after leaving a threshold line would be lost.
+    // The lines themselves are checked once they are drawn, below.
+    const bool over_item = ImGui::IsAnyItemActive();
     int hovered_quadrant = -1;
     std::vector<Box> taken = draw_quadrants(context, plot, per_quadrant, over_item ? nullptr : &hovered_quadrant);
     const Bubbles bubbles(report, plot, placed_accounts(context));

@@ -55,17 +55,17 @@ constexpr Bilingual kNoCriteria("Nog geen criteria: voeg ze toe in het tabblad C
                                 "No criteria yet: add them in the Criteria tab.");
 constexpr Bilingual kNoAccounts("Deze portfolio heeft nog geen accounts.", "This portfolio has no accounts yet.");
 constexpr Bilingual kColRank("Rang", "Rank");
-constexpr Bilingual kColMovedWeighted("t.o.v. ongewogen", "vs. unweighted");
-constexpr Bilingual kColMovedUnweighted("t.o.v. gewogen", "vs. weighted");
+constexpr Bilingual kColMovedWeighted("Door weging", "By weights");
+constexpr Bilingual kColMovedUnweighted("Zonder weging", "No weights");
 constexpr Bilingual kMovedHintWeighted("Plaatsen die de weging het account omhoog (▲) of omlaag (▼) brengt.",
                                        "Places the weighting moves the account up (▲) or down (▼).");
 constexpr Bilingual kMovedHintUnweighted("Plaatsen die het account zonder weging omhoog (▲) of omlaag (▼) gaat.",
                                          "Places the account moves up (▲) or down (▼) without the weighting.");
 constexpr Bilingual kColName("Naam", "Name");
 constexpr Bilingual kColUnweightedTotal("Totaal", "Total");
-constexpr Bilingual kColWeightedTotal("Gewogen totaal", "Weighted total");
+constexpr Bilingual kColWeightedTotal("Gew. totaal", "Wtd. total");
 constexpr Bilingual kColUnweightedIndex("Index", "Index");
-constexpr Bilingual kColWeightedIndex("Gewogen index", "Weighted index");
+constexpr Bilingual kColWeightedIndex("Gew. index", "Wtd. index");
 constexpr Bilingual kColComplete("Volledig", "Complete");
 constexpr Bilingual kMissing("{} ontbreken", "{} missing");
 constexpr Bilingual kMissingOne("1 ontbreekt", "1 missing");
@@ -233,23 +233,23 @@ void RatingView::setup_columns(const Context& context) {
     const int criteria = static_cast<int>(portfolio.criteria.size());
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(kFixedBefore, 1);
-    ImGui::TableSetupColumn(tr(kColRank), ImGuiTableColumnFlags_DefaultSort, 3.5f * em, kColRankId);
+    ImGui::TableSetupColumn(tr(kColRank), ImGuiTableColumnFlags_DefaultSort, 3.2f * em, kColRankId);
     ImGui::TableSetupColumn(tr(unweighted_ ? kColMovedUnweighted : kColMovedWeighted),
                             ImGuiTableColumnFlags_PreferSortDescending, 6.5f * em, kColMovedId);
-    ImGui::TableSetupColumn(tr(kColName), 0, 13 * em, kColNameId);
+    ImGui::TableSetupColumn(tr(kColName), 0, 12 * em, kColNameId);
     for (int c = 0; c < criteria; ++c)
         ImGui::TableSetupColumn(portfolio.criteria[static_cast<std::size_t>(c)].display_name().c_str(),
-                                ImGuiTableColumnFlags_PreferSortDescending, 5.5f * em,
+                                ImGuiTableColumnFlags_PreferSortDescending, 4 * em,
                                 static_cast<ImGuiID>(kColCriterionId + c));
-    ImGui::TableSetupColumn(tr(kColUnweightedTotal), ImGuiTableColumnFlags_PreferSortDescending, 4.5f * em,
+    ImGui::TableSetupColumn(tr(kColUnweightedTotal), ImGuiTableColumnFlags_PreferSortDescending, 4 * em,
                             kColUnweightedTotalId);
-    ImGui::TableSetupColumn(tr(kColWeightedTotal), ImGuiTableColumnFlags_PreferSortDescending, 6.5f * em,
+    ImGui::TableSetupColumn(tr(kColWeightedTotal), ImGuiTableColumnFlags_PreferSortDescending, 5.5f * em,
                             kColWeightedTotalId);
-    ImGui::TableSetupColumn(tr(kColUnweightedIndex), ImGuiTableColumnFlags_PreferSortDescending, 4.5f * em,
+    ImGui::TableSetupColumn(tr(kColUnweightedIndex), ImGuiTableColumnFlags_PreferSortDescending, 4 * em,
                             kColUnweightedIndexId);
-    ImGui::TableSetupColumn(tr(kColWeightedIndex), ImGuiTableColumnFlags_PreferSortDescending, 6.5f * em,
+    ImGui::TableSetupColumn(tr(kColWeightedIndex), ImGuiTableColumnFlags_PreferSortDescending, 5.5f * em,
                             kColWeightedIndexId);
-    ImGui::TableSetupColumn(tr(kColComplete), 0, 6 * em, kColCompleteId);
+    ImGui::TableSetupColumn(tr(kColComplete), 0, 5.5f * em, kColCompleteId);
 
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     header(0, tr(kColRank), "");
@@ -431,12 +431,16 @@ void RatingView::draw_row(const Context& context, int row, float row_height) {
     ImGui::TableSetColumnIndex(1);
     draw_moved(context, account);
 
+    // The name, cut with "…" where the column is narrower; the id on hover.
     ImGui::TableSetColumnIndex(2);
-    ImGui::AlignTextToFramePadding();
     const ImVec2 name_at = ImGui::GetCursorScreenPos();
-    ImGui::TextUnformatted(a.name.c_str());
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) ImGui::SetItemTooltip("%s", a.id.c_str());
-    frozen_right_ = name_at.x + ImGui::GetContentRegionAvail().x + ImGui::GetStyle().CellPadding.x;
+    const float name_room = ImGui::GetContentRegionAvail().x;
+    chart::text(ImGui::GetWindowDrawList(), ImVec2(name_at.x, name_at.y + ImGui::GetStyle().FramePadding.y),
+                chart::ink(), a.name, name_room);
+    ImGui::Dummy(ImVec2(name_room, row_height - 2 * ImGui::GetStyle().CellPadding.y));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort))
+        ImGui::SetItemTooltip("%s\n%s", a.name.c_str(), a.id.c_str());
+    frozen_right_ = name_at.x + name_room + ImGui::GetStyle().CellPadding.x;
 
     for (int c = 0; c < static_cast<int>(portfolio.criteria.size()); ++c) {
         ImGui::TableSetColumnIndex(kFixedBefore + c);
@@ -581,13 +585,19 @@ void RatingView::draw_editor(const Context& context) {
         ImGui::PopStyleColor();
         ImGui::EndTooltip();
     }
+    // The field does not see an Enter that arrives on the frame it takes the focus.
+    // (Keys count from the frame after the one that opened the field: that one's key opened it.)
+    const bool keys_count = editor_.frames > 1;
+    const bool enter_unseen = keys_count && active && !editor_.was_active &&
+                              (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
     if (active) editor_.was_active = true;
     const ImGuiID owner = editor_owner_;
     int rows = 0, columns = 0;
     bool take = false;
     if (active) {
         // The keys that take the score and move on (ImGui's field leaves them to us).
-        if (ImGui::IsKeyPressed(ImGuiKey_Tab, owner, ImGuiInputFlags_Repeat))
+        if (enter_unseen) take = true, rows = 1;
+        else if (ImGui::IsKeyPressed(ImGuiKey_Tab, owner, ImGuiInputFlags_Repeat))
             take = true, columns = ImGui::GetIO().KeyShift ? -1 : 1;
         else if (ImGui::IsKeyPressed(ImGuiKey_DownArrow, owner, ImGuiInputFlags_Repeat)) take = true, rows = 1;
         else if (ImGui::IsKeyPressed(ImGuiKey_UpArrow, owner, ImGuiInputFlags_Repeat)) take = true, rows = -1;
@@ -595,6 +605,23 @@ void RatingView::draw_editor(const Context& context) {
     } else {
         const bool left = editor_.was_active;
         if (!left) {
+            // Keys typed before the field has the focus (a fast typist: "4⏎" within a
+            // frame or two) do what they would do in the field, instead of getting lost.
+            if (keys_count && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
+                editor_ = Editor{};
+                return;
+            }
+            if (!keys_count) return;
+            if (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false))
+                take = true, rows = 1;
+            else if (ImGui::IsKeyPressed(ImGuiKey_Tab, owner, ImGuiInputFlags_Repeat))
+                take = true, columns = ImGui::GetIO().KeyShift ? -1 : 1;
+            else if (ImGui::IsKeyPressed(ImGuiKey_DownArrow, owner, ImGuiInputFlags_Repeat)) take = true, rows = 1;
+            else if (ImGui::IsKeyPressed(ImGuiKey_UpArrow, owner, ImGuiInputFlags_Repeat)) take = true, rows = -1;
+            if (take) {
+                commit_edit(context, rows, columns);
+                return;
+            }
             if (editor_.frames > 3) editor_ = Editor{};   // never got the focus
             return;
         }
@@ -654,6 +681,21 @@ void RatingView::handle_keys(const Context& context, ImGuiID owner, int page_row
         cursor_.account >= 0 && row_of_[static_cast<std::size_t>(cursor_.account)] >= 0 && cursor_.criterion >= 0;
     auto pressed = [&](ImGuiKey key) { return ImGui::IsKeyPressed(key, owner, ImGuiInputFlags_Repeat); };
     const ImGuiIO& io = ImGui::GetIO();
+    // Digits start a new score. A key that takes a score on the same frame (fast typing:
+    // "4⇥" can arrive at once) came after them, and takes it at once.
+    std::string typed;
+    if (!io.KeyCtrl)
+        for (ImWchar ch : io.InputQueueCharacters)
+            if (is_digit_start(ch)) typed += static_cast<char>(ch);
+    if (valid && !typed.empty()) {
+        start_edit(context, cursor_, typed, false);
+        int rows = 0, columns = 0;
+        if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter) || pressed(ImGuiKey_DownArrow)) rows = 1;
+        else if (pressed(ImGuiKey_UpArrow)) rows = -1;
+        else if (pressed(ImGuiKey_Tab)) columns = io.KeyShift ? -1 : 1;
+        if (rows != 0 || columns != 0) commit_edit(context, rows, columns);
+        return;
+    }
     int rows = 0, columns = 0;
     if (pressed(ImGuiKey_UpArrow)) rows = -1;
     else if (pressed(ImGuiKey_DownArrow)) rows = 1;
@@ -680,11 +722,6 @@ void RatingView::handle_keys(const Context& context, ImGuiID owner, int page_row
             context.emit(SetScore{cursor_.account, cursor_.criterion, kNoScore});
             keep_order_ = true;
         }
-    } else if (!io.KeyCtrl && !io.InputQueueCharacters.empty()) {
-        std::string typed;
-        for (ImWchar ch : io.InputQueueCharacters)
-            if (is_digit_start(ch)) typed += static_cast<char>(ch);
-        if (!typed.empty()) start_edit(context, cursor_, typed, false);
     }
 }
 

@@ -10,6 +10,7 @@
 
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 // [SECTION] JS side (browser.js) -------------------------------------------------------
 
@@ -130,7 +131,34 @@ void BrowserPlatform::finish_frame(int framebuffer_width, int framebuffer_height
 
 // [SECTION] the rest ---------------------------------------------------------------------
 
+namespace {
+
+// The mouse wheel, as ImGui's GLFW backend reads it (100 pixels or 3 lines a step), but
+// from the canvas. The backend listens on the document, where browsers make wheel
+// listeners passive: its preventDefault() then fails with a console error on every turn
+// of the wheel. On the canvas the listener may prevent the page from scrolling or zooming.
+EM_BOOL on_canvas_wheel(int, const EmscriptenWheelEvent* event, void*) {
+    float step = 0;
+    switch (event->deltaMode) {
+        case DOM_DELTA_PIXEL: step = 1.0f / 100.0f; break;
+        case DOM_DELTA_LINE: step = 1.0f / 3.0f; break;
+        case DOM_DELTA_PAGE: step = 80.0f; break;
+        default: break;
+    }
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(event->deltaX) * -step,
+                                      static_cast<float>(event->deltaY) * -step);
+    return EM_TRUE;
+}
+
+void take_wheel_to_canvas() {
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_canvas_wheel);
+}
+
+}  // namespace
+
 void install_browser_hooks() {
+    take_wheel_to_canvas();
     ImGuiIO& io = ImGui::GetIO();
     // Replaces GLFW's clipboard functions, which do nothing in the browser.
     io.SetClipboardTextFn = set_clipboard_text;

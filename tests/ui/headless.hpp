@@ -111,6 +111,17 @@ public:
         frames(app, 2);
     }
 
+    // A move and a click delivered at once, as a browser does for a quick click: ImGui
+    // sees the new position and the press on the same frame.
+    void click_at_once(App& app, ImVec2 at) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(at.x, at.y);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        frames(app);
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        frames(app, 2);
+    }
+
     // Presses the left button at `from`, moves to `to` in a few steps, releases there.
     void drag(App& app, ImVec2 from, ImVec2 to, int steps = 6) {
         ImGuiIO& io = ImGui::GetIO();

@@ -152,6 +152,40 @@ TEST_CASE("rating grid: digits, Enter, Tab, arrows, Delete and Escape edit score
     CHECK_FALSE(app.document().dirty());
 }
 
+TEST_CASE("rating grid: a digit and Enter typed before the field has the focus are not lost") {
+    Headless imgui(1366, 768);
+    FakePlatform platform;
+    App app(platform, "en");
+    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
+    REQUIRE(app.show_view("rating"));
+    imgui.frames(app, 3);
+    const kc::Portfolio& portfolio = app.document().portfolio();
+    const int first = app.document().report().rating.ranking[0];
+    const int second = app.document().report().rating.ranking[1];
+    const std::string first_id = portfolio.accounts[static_cast<std::size_t>(first)].id;
+    const int revenue = portfolio.criterion_index("revenue");
+    imgui.click(app, middle(part(app, "rating/cell:revenue:" + first_id)));
+
+    // "4⏎2⇥" queued at once, as a browser delivers fast typing: ImGui hands them out a
+    // frame apart, before the field that the digit opens has taken the focus.
+    const double new_score = score(app, first, revenue) == 4 ? 3 : 4;
+    const double next_score = score(app, second, revenue) == 2 ? 1 : 2;
+    ImGuiIO& io = ImGui::GetIO();
+    auto key = [&](ImGuiKey k, char typed) {
+        io.AddKeyEvent(k, true);
+        if (typed) io.AddInputCharacter(static_cast<unsigned>(typed));
+        io.AddKeyEvent(k, false);
+    };
+    key(new_score == 4 ? ImGuiKey_4 : ImGuiKey_3, new_score == 4 ? '4' : '3');
+    key(ImGuiKey_Enter, 0);
+    key(next_score == 2 ? ImGuiKey_2 : ImGuiKey_1, next_score == 2 ? '2' : '1');
+    key(ImGuiKey_Tab, 0);
+    imgui.frames(app, 12);
+    CHECK_FALSE(io.WantTextInput);
+    CHECK(score(app, first, revenue) == new_score);
+    CHECK(score(app, second, revenue) == next_score);
+}
+
 TEST_CASE("rating grid: the unweighted toggle orders by the unweighted ranking") {
     Headless imgui(1366, 768);
     FakePlatform platform;
@@ -358,9 +392,11 @@ TEST_CASE("portfolio matrix: a dragged threshold is one undo step and is saved; 
     imgui.press(app, ImGuiKey_Z, ImGuiMod_Ctrl);
     CHECK(portfolio.info.matrix.x_threshold == 50);
 
-    // A click in an empty corner of the key quadrant lists its accounts.
+    // A click in an empty corner of the key quadrant lists its accounts, also one straight
+    // from the threshold line (the line was hovered on the frame before).
     const kc::ui::PixelRect key_now = part(app, "matrix/quadrant:key");
-    imgui.click(app, ImVec2(key_now.x0 + 3, key_now.y0 + (key_now.y1 - key_now.y0) * 0.5f));
+    imgui.drag(app, middle(line), middle(line));
+    imgui.click_at_once(app, ImVec2(key_now.x0 + 3, key_now.y0 + (key_now.y1 - key_now.y0) * 0.5f));
     CHECK(kc::ui::selection_key(app.selection()) == "quadrant:key");
     const kc::Report& report = app.document().report();
     const std::vector<int> listed = app.selected_accounts();
