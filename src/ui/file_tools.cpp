@@ -223,9 +223,11 @@ void FileTools::draw_notices(const Context& context, FileToolsRequests& requests
     std::optional<NoticeKind> closed;
     for (const Notice& notice : notices_) {
         ImGui::PushID(static_cast<int>(notice.kind));
+        if (ImGui::SmallButton("×")) closed = notice.kind;
+        context.record_part(std::string("notice/close:") + std::string(kind_name(notice.kind)), last_item_rect());
+        ImGui::SameLine();
         const bool failure = notice.kind == NoticeKind::storage_failed || notice.kind == NoticeKind::share_failed;
         if (failure) ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-        ImGui::AlignTextToFramePadding();
         ImGui::TextWrapped("%s", notice_text(notice).c_str());
         if (failure) ImGui::PopStyleColor();
         if (notice.kind == NoticeKind::restored) {
@@ -234,17 +236,13 @@ void FileTools::draw_notices(const Context& context, FileToolsRequests& requests
                 closed = notice.kind;
             }
             context.record_part("notice/open_example", last_item_rect());
-            ImGui::SameLine();
         } else if (notice.kind == NoticeKind::share_link) {
-            ImGui::SetNextItemWidth(std::max(10 * em, ImGui::GetContentRegionAvail().x - 12 * em));
+            ImGui::SetNextItemWidth(std::max(10 * em, ImGui::GetContentRegionAvail().x - 8 * em));
             // Read-only: ImGui never writes into the buffer.
             ImGui::InputText("##link", share_link_.data(), share_link_.size() + 1, ImGuiInputTextFlags_ReadOnly);
             ImGui::SameLine();
             if (ImGui::Button(label(kCopy, "copy_link").c_str())) context.copy(share_link_);
-            ImGui::SameLine();
         }
-        if (ImGui::SmallButton("×")) closed = notice.kind;
-        context.record_part(std::string("notice/close:") + std::string(kind_name(notice.kind)), last_item_rect());
         ImGui::PopID();
     }
     ImGui::EndChild();

@@ -134,6 +134,52 @@
       return JSON.parse(UTF8ToString(_app_selection()));
     },
 
+    // [SECTION] files beyond Open and Save (docs/js-api.md, "Files") ----------------------
+
+    // Runs a File menu tool as the menu does: "import-csv" (the file picker for CSV),
+    // "export-csv" (the CSV export dialog), "export-json" (downloads the report),
+    // "share-link", "forget-local-data". Throws a RangeError for any other name.
+    command(name) {
+      requireStarted();
+      if (typeof name !== 'string' || !withUTF8(name, (ptr) => _app_command(ptr)))
+        throw new RangeError(`kamcanvas.command(name): no command named ${JSON.stringify(name)}`);
+      return afterFrames(2);
+    },
+
+    // The CSV import dialog: null when it is closed, else {file, separator,
+    // separatorChoice, decimal, decimalChoice, columns: [{header, target}], rows, accounts,
+    // refused, usable, errors, warnings}. `changes` ({separator, decimal, map: {header:
+    // target}}) are applied first, as the dialog's controls would; a change that cannot
+    // be applied throws a RangeError.
+    csvImport(changes) {
+      requireStarted();
+      const call = (ptr) => JSON.parse(UTF8ToString(_app_csv_import(ptr)));
+      const outcome = changes === undefined ? call(0) : withUTF8(JSON.stringify(changes), call);
+      if (outcome.error) throw new RangeError(`kamcanvas.csvImport(changes): ${outcome.error}`);
+      return outcome.state;
+    },
+
+    // The notices shown under the toolbar: [{kind, text}], kind one of "restored",
+    // "imported", "storage_failed", "local_data_forgotten", "share_link", "share_failed".
+    notices() {
+      requireStarted();
+      return JSON.parse(UTF8ToString(_app_notices()));
+    },
+
+    // Autosave: {state: "starting" | "on" | "off" | "failed", savedAt (ms since 1970, or
+    // null before the first write), pending (a change not written yet)}.
+    autosave() {
+      requireStarted();
+      return JSON.parse(UTF8ToString(_app_autosave_state()));
+    },
+
+    // A share link of the open portfolio, made as "Copy share link" makes it (without
+    // copying it). → Promise of {ok, link, size, limit} or {ok: false, size, limit, reason}.
+    shareLink() {
+      requireStarted();
+      return Module['kcShare'].makeLink(UTF8ToString(_app_save()), location.href);
+    },
+
     // The UI language, "nl" or "en"; with a code, switches to it first.
     language(code) {
       requireStarted();

@@ -24,6 +24,10 @@ public:
     void copy_to_clipboard(const std::string& text) override;
     // Remembered until finish_frame(): the pixels exist only once the frame is rendered.
     void download_png(const std::string& filename, kc::ui::PixelRect rect) override;
+    // Through start.js (session.cpp): a deflated #p= link, copied to the clipboard.
+    void make_share_link(const std::string& portfolio_text) override;
+    // Autosave off for this page, the IndexedDB database deleted (session.cpp).
+    void forget_local_data() override;
 
     // After the frame has been rendered, before the browser shows it: reads the pixels of
     // a pending PNG export (WebGL keeps them only until then) and offers the download.

@@ -2,7 +2,8 @@
 // download, clipboard, the app's shortcut keys, language, cursor. C++ calls in through
 // Module.kcBrowser (thin EM_JS wrappers); files and pastes go back through the KEEPALIVE
 // exports _app_file_opened and _app_clipboard_pasted, which only queue them for the next frame.
-// Nothing here makes a request: files are read locally and downloads are in-memory Blobs.
+// Nothing here makes a request: files are read locally and downloads are in-memory Blobs
+// (the service worker registered here fetches only the site's own files).
 
 Module['kcBrowser'] = (function () {
   'use strict';
@@ -150,6 +151,20 @@ Module['kcBrowser'] = (function () {
     });
   }
 
+  // [SECTION] offline: the service worker (web/sw.js) ------------------------------------
+  // Only where the browser has one and the page comes from a web server: a file:// page
+  // (the one-file build) has nothing to cache and cannot register one. Registered after
+  // the page has loaded, so it never competes with the .wasm download.
+  function registerServiceWorker() {
+    const served = location.protocol === 'https:' || location.protocol === 'http:';
+    if (!served || !('serviceWorker' in navigator)) return;
+    const register = () => navigator.serviceWorker.register('sw.js', { scope: './' }).catch((error) => {
+      console.warn(`kamcanvas: no offline use (the service worker did not register: ${error})`);
+    });
+    if (document.readyState === 'complete') register();
+    else window.addEventListener('load', register, { once: true });
+  }
+
   // [SECTION] language and cursor ------------------------------------------------------
   function prefersDutch() {
     const languages = navigator.languages && navigator.languages.length
@@ -167,7 +182,9 @@ Module['kcBrowser'] = (function () {
   }
 
   return {
-    installHooks() { installDrop(); installPaste(); installShortcuts(); installLeaveGuard(); },
+    installHooks() {
+      installDrop(); installPaste(); installShortcuts(); installLeaveGuard(); registerServiceWorker();
+    },
     pickFile,
     download,
     downloadPng,

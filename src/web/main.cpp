@@ -15,6 +15,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "js_api.hpp"
+#include "session.hpp"
 #include "ui/app.hpp"
 
 namespace {
@@ -29,17 +30,19 @@ struct WebState {
     kc::web::BrowserPlatform platform;
     std::unique_ptr<kc::ui::App> app;
     kc::web::Display display;
-    int frames = 0;
+    int frames = 0;   // drawn with the start document open
 };
 WebState g;
 
-// Files the user opened or dropped since the last frame, in the order they arrived.
+// Files the user opened or dropped (or a start link brought) since the last frame, in the
+// order they arrived; CSV files go to the import dialog.
 void open_pending_files() {
-    for (auto& file : kc::web::take_opened_files()) g.app->open_file(file.name, file.bytes);
+    for (auto& file : kc::web::take_opened_files()) g.app->open_user_file(file.name, file.bytes);
 }
 
 void frame() {
     open_pending_files();
+    kc::web::session().update(emscripten_get_now());
     g.display.update();
 
     glfwPollEvents();
@@ -59,7 +62,9 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g.platform.finish_frame(width, height);
 
-    if (++g.frames == kFramesBeforeReady) kc::web::signal_ready();
+    // Frames are counted once the start document (the example, a share link, restored
+    // work) is open, so scripts that await ready see what the user sees.
+    if (kc::web::session().started() && ++g.frames == kFramesBeforeReady) kc::web::signal_ready();
 }
 
 // Messages go to the browser console (stderr: console.error).
@@ -106,6 +111,9 @@ int main() {
     if (!example.ok && !example.errors.empty())   // a build defect: the tests catch it
         std::fprintf(stderr, "kamcanvas: the bundled example did not open: %s: %s\n",
                      example.errors[0].place.c_str(), example.errors[0].message.c_str());
+
+    // Then what the address or the browser's storage holds (session.hpp).
+    kc::web::session().start(*g.app);
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -1,0 +1,217 @@
+// The session of session.hpp: EM_JS calls into Module.kcSession (start.js) and the
+// KEEPALIVE callbacks through which JS reports back. Callbacks only queue; Session::update
+// applies the queue at the start of a frame. Also the two BrowserPlatform requests that
+// go through start.js: a share link, and forgetting local data.
+#include "session.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <emscripten.h>
+
+#include "browser.hpp"
+#include "core/document.hpp"
+#include "core/problem.hpp"
+#include "ui/file_tools.hpp"
+
+// [SECTION] JS side (start.js) ---------------------------------------------------------
+
+EM_JS(void, js_session_start, (), {
+    Module['kcSession'].installFlush();
+    Module['kcSession'].start();
+});
+
+EM_JS(void, js_storage_save, (const char* name, const char* text, size_t size, int unsaved), {
+    // TextDecoder reads the bytes at once; UTF8ToString walks them in JS, far slower for MBs.
+    const bytes = HEAPU8.subarray(text, text + size);
+    Module['kcSession'].save(UTF8ToString(name), new TextDecoder().decode(bytes), !!unsaved);
+});
+
+EM_JS(void, js_storage_forget, (), { Module['kcSession'].forget(); });
+
+EM_JS(void, js_make_share_link, (const char* text, size_t size), {
+    Module['kcSession'].makeShareLink(new TextDecoder().decode(HEAPU8.subarray(text, text + size)));
+});
+
+namespace {
+
+// What JS reported that changes the open portfolio: applied at the start of a frame.
+using Event = std::function<void(kc::ui::App&)>;
+std::vector<Event> g_events;
+
+// A malloc'ed string from JS, taken over and freed; null gives "".
+std::string take(char* text) {
+    std::string out = text ? text : "";
+    std::free(text);
+    return out;
+}
+
+// How long after the last change a write waits: at least half a second (a burst of typing
+// is one write), longer for a portfolio whose text takes long to make (on the main thread),
+// but never so long that work stays unsaved for more than a few seconds.
+constexpr double kShortestQuietMs = 500;
+constexpr double kLongestQuietMs = 5000;
+
+}  // namespace
+
+// [SECTION] callbacks from JS (exported in cmake/web.cmake) ------------------------------
+
+extern "C" {
+
+// A start source (share link, ?src=) that could not be read.
+EMSCRIPTEN_KEEPALIVE void app_start_failed(char* source, char* message) {
+    kc::Problem problem;
+    problem.place = "/";
+    problem.message = take(message);
+    problem.code = "start_source";
+    g_events.push_back([source = take(source), problem](kc::ui::App& app) { app.report_open_failure(source, {problem}); });
+}
+
+// Work autosaved earlier; `text` holds `size` bytes. Takes over every buffer.
+EMSCRIPTEN_KEEPALIVE void app_start_restore(char* name, char* text, int size, char* saved_at, int unsaved) {
+    std::string content(text, static_cast<std::size_t>(size));
+    std::free(text);
+    g_events.push_back([name = take(name), content = std::move(content), saved_at = take(saved_at),
+                        unsaved](kc::ui::App& app) { app.restore_work(name, content, saved_at, unsaved != 0); });
+}
+
+// The start is over; `storage_problem` (may be null) says why storage cannot be used.
+EMSCRIPTEN_KEEPALIVE void app_start_finished(char* storage_problem) {
+    g_events.push_back([problem = take(storage_problem)](kc::ui::App&) {
+        if (problem.empty()) kc::web::session().start_finished();
+        else kc::web::session().write_failed(problem);
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE void app_storage_saved(double saved_at) { kc::web::session().write_completed(saved_at); }
+
+EMSCRIPTEN_KEEPALIVE void app_storage_failed(char* message) { kc::web::session().write_failed(take(message)); }
+
+// `problem` is null when the stored work is gone.
+EMSCRIPTEN_KEEPALIVE void app_local_data_forgotten(char* problem) {
+    g_events.push_back([problem = take(problem)](kc::ui::App& app) {
+        if (problem.empty()) app.file_tools().local_data_forgotten();
+        else app.file_tools().storage_failed(problem);
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE void app_share_link_made(int ok, char* link, double size, double limit, char* reason) {
+    kc::ui::ShareLinkOutcome outcome;
+    outcome.ok = ok != 0;
+    outcome.link = take(link);
+    outcome.size = static_cast<std::size_t>(size);
+    outcome.limit = static_cast<std::size_t>(limit);
+    outcome.reason = take(reason);
+    g_events.push_back([outcome = std::move(outcome)](kc::ui::App& app) mutable {
+        app.file_tools().share_link_made(std::move(outcome));
+    });
+}
+
+// The page is being hidden or left. Frames stop when it is hidden, so this writes now.
+EMSCRIPTEN_KEEPALIVE void app_autosave_flush() { kc::web::session().flush(emscripten_get_now()); }
+
+}  // extern "C"
+
+namespace kc::web {
+
+Session& session() {
+    static Session the_session;
+    return the_session;
+}
+
+// [SECTION] start --------------------------------------------------------------------------
+
+void Session::start(kc::ui::App& app) {
+    app_ = &app;
+    js_session_start();
+}
+
+void Session::start_finished() {
+    if (autosave_ != Autosave::starting) return;
+    autosave_ = Autosave::on;
+    // What the start opened is not written until it changes: the example, a link or a
+    // file on the site can be opened again, and stored work stays as it was until then.
+    seen_version_ = app_->document().version();
+}
+
+// [SECTION] autosave -----------------------------------------------------------------------
+
+void Session::update(double now_ms) {
+    std::vector<Event> events;
+    events.swap(g_events);
+    for (Event& event : events) event(*app_);
+
+    if (autosave_ != Autosave::on) return;
+    const std::uint64_t version = app_->document().version();
+    if (version != seen_version_) {
+        seen_version_ = version;
+        changed_at_ = now_ms;
+        pending_ = true;
+    }
+    if (pending_ && !writing_ && now_ms - changed_at_ >= quiet_ms_) write(now_ms);
+}
+
+void Session::flush(double now_ms) {
+    if (autosave_ != Autosave::on || !app_) return;
+    if (app_->document().version() != seen_version_) {
+        seen_version_ = app_->document().version();
+        pending_ = true;
+    }
+    if (pending_ && !writing_) write(now_ms);
+}
+
+void Session::write(double now_ms) {
+    const std::string text = app_->save_text();
+    const double made_in = emscripten_get_now() - now_ms;
+    quiet_ms_ = std::clamp(4 * made_in, kShortestQuietMs, kLongestQuietMs);
+    pending_ = false;
+    writing_ = true;
+    js_storage_save(app_->file_name().c_str(), text.data(), text.size(), app_->document().dirty() ? 1 : 0);
+}
+
+void Session::write_completed(double saved_at) {
+    writing_ = false;
+    saved_at_ = saved_at;
+}
+
+void Session::write_failed(const std::string& reason) {
+    writing_ = false;
+    pending_ = false;
+    if (autosave_ == Autosave::off) return;   // forgotten meanwhile: nothing to tell
+    autosave_ = Autosave::failed;
+    if (app_) app_->file_tools().storage_failed(reason);
+}
+
+void Session::forget_local_data() {
+    autosave_ = Autosave::off;
+    pending_ = false;
+    js_storage_forget();
+}
+
+std::string Session::state_json() const {
+    const char* state = "starting";
+    switch (autosave_) {
+        case Autosave::starting: break;
+        case Autosave::on: state = "on"; break;
+        case Autosave::off: state = "off"; break;
+        case Autosave::failed: state = "failed"; break;
+    }
+    std::string json = std::string("{\"state\":\"") + state + "\",\"savedAt\":";
+    json += saved_at_ > 0 ? std::to_string(static_cast<long long>(saved_at_)) : "null";
+    json += std::string(",\"pending\":") + (pending_ || writing_ ? "true" : "false") + "}";
+    return json;
+}
+
+// [SECTION] the platform's requests that go through start.js ----------------------------------
+
+void BrowserPlatform::make_share_link(const std::string& portfolio_text) {
+    js_make_share_link(portfolio_text.data(), portfolio_text.size());
+}
+
+void BrowserPlatform::forget_local_data() { session().forget_local_data(); }
+
+}  // namespace kc::web

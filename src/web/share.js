@@ -1,0 +1,190 @@
+// Share links and same-origin sources (linked with --pre-js; also loaded by the node tests
+// in tests/web/share_link.test.mjs).
+//
+// A share link carries the portfolio in the URL fragment: #p= followed by the portfolio
+// text deflated (the browser's CompressionStream, 'deflate-raw') and base64url-encoded.
+// Browsers never send the fragment to the server, so the data goes from one browser to
+// the other inside the link only. Opening one goes through the same reader as a file.
+//
+// `?src=path/file.json` names a file on the same static host (relative to the page):
+// anything with a scheme, a host or another origin is refused before a request is made.
+//
+// Every function here settles on any input, garbage included: sizes are checked before
+// decoding, decompression stops at a limit, and a timeout ends anything that hangs.
+
+Module['kcShare'] = (function () {
+  'use strict';
+
+  const fragmentPrefix = '#p=';
+  // The most characters of data a link may carry. 32,000 characters keep a link usable in
+  // mail, chat and browsers' address bars (all take far longer URLs, but pasting and
+  // reading such links gets unwieldy beyond this); it holds about 24 KB deflated, a
+  // portfolio of a few hundred accounts.
+  const maxLinkData = 32000;
+  // The most bytes a link may inflate to: deflate reaches about 1:1000, so without a
+  // limit 32,000 characters could unpack to tens of megabytes.
+  const maxTextBytes = 8 * 1024 * 1024;
+  const timeoutMs = 10000;
+  const maxSourceLength = 2048;
+
+  class LinkError extends Error {}
+
+  function withTimeout(promise, what) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new LinkError(`${what} took too long`)), timeoutMs);
+      promise.then((value) => { clearTimeout(timer); resolve(value); },
+                   (error) => { clearTimeout(timer); reject(error); });
+    });
+  }
+
+  // [SECTION] base64url -------------------------------------------------------------------
+  function toBase64Url(bytes) {
+    let binary = '';
+    const chunk = 0x8000;   // String.fromCharCode takes a limited number of arguments
+    for (let i = 0; i < bytes.length; i += chunk)
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk));
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function fromBase64Url(text) {
+    if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new LinkError('the link holds characters that base64url has not');
+    if (text.length % 4 === 1) throw new LinkError('the link is cut off (its length cannot be base64url)');
+    const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+    const binary = atob(padded);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  // [SECTION] compression ---------------------------------------------------------------
+  function hasCompression() {
+    return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
+  }
+
+  async function readAll(stream, limit) {
+    const reader = stream.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > limit) {
+        reader.cancel().catch(() => {});
+        throw new LinkError(`the link unpacks to more than ${limit / (1024 * 1024)} MB`);
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+    return bytes;
+  }
+
+  function deflate(text) {
+    const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    return readAll(stream, Infinity);
+  }
+
+  async function inflate(bytes) {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    try {
+      return await readAll(stream, maxTextBytes);
+    } catch (error) {
+      if (error instanceof LinkError) throw error;
+      throw new LinkError('the link is damaged: its data cannot be unpacked');
+    }
+  }
+
+  // [SECTION] links ------------------------------------------------------------------------
+
+  // The link that opens `text`: `pageUrl` without its fragment and ?src=, then #p=….
+  // → Promise of {ok: true, link, size, limit} or {ok: false, size, limit, reason}; reason
+  // '' means too big for a link.
+  async function makeLink(text, pageUrl) {
+    if (!hasCompression())
+      return { ok: false, size: 0, limit: maxLinkData, reason: 'this browser cannot compress (CompressionStream is missing)' };
+    try {
+      const data = toBase64Url(await withTimeout(deflate(String(text)), 'compressing'));
+      if (data.length > maxLinkData) return { ok: false, size: data.length, limit: maxLinkData, reason: '' };
+      const url = new URL(pageUrl);
+      url.searchParams.delete('src');
+      url.hash = '';
+      return { ok: true, link: `${url.href}${fragmentPrefix}${data}`, size: data.length, limit: maxLinkData };
+    } catch (error) {
+      return { ok: false, size: 0, limit: maxLinkData, reason: String(error && error.message || error) };
+    }
+  }
+
+  function isLink(hash) {
+    return typeof hash === 'string' && hash.startsWith(fragmentPrefix);
+  }
+
+  // The portfolio text of a link's fragment (location.hash). → Promise of
+  // {ok: true, text} or {ok: false, message}; never rejects.
+  async function readLink(hash) {
+    try {
+      if (!isLink(hash)) throw new LinkError('the address holds no kamcanvas link (#p=…)');
+      const data = hash.slice(fragmentPrefix.length);
+      if (data.length > maxLinkData)
+        throw new LinkError(`the link carries ${data.length} characters; at most ${maxLinkData} are read`);
+      if (data.length === 0) throw new LinkError('the link carries no data');
+      if (!hasCompression()) throw new LinkError('this browser cannot unpack links (DecompressionStream is missing)');
+      const bytes = await withTimeout(inflate(fromBase64Url(data)), 'unpacking the link');
+      let text;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch (error) {
+        throw new LinkError('the link is damaged: its text is not UTF-8');
+      }
+      return { ok: true, text };
+    } catch (error) {
+      const message = error instanceof LinkError ? error.message : `the link cannot be read (${error && error.message || error})`;
+      return { ok: false, message };
+    }
+  }
+
+  // [SECTION] ?src= ------------------------------------------------------------------------
+
+  // `source` resolved against `pageUrl`, when it is a relative path on the page's own
+  // origin. → {ok: true, url, name} or {ok: false, message}.
+  function sourceUrl(source, pageUrl) {
+    const refuse = (why) => ({ ok: false, message: `?src=${String(source).slice(0, 80)} is refused: ${why}` });
+    if (typeof source !== 'string' || source === '') return refuse('it is empty');
+    if (source.length > maxSourceLength) return refuse('it is too long');
+    // A scheme (http:, data:, javascript:), a network path (//host) or a backslash
+    // (which URL parsing turns into a slash) could leave the origin: only plain paths.
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(source) || source.startsWith('//') || /[\\\u0000-\u001f]/.test(source))
+      return refuse('only a relative path on this site is allowed');
+    let page, url;
+    try {
+      page = new URL(pageUrl);
+      url = new URL(source, page);
+    } catch (error) {
+      return refuse('it is not a path');
+    }
+    if (page.protocol !== 'http:' && page.protocol !== 'https:')
+      return refuse('files are read from the same web server only, and this page is not served by one');
+    if (url.origin !== page.origin) return refuse('it is on another site');
+    const segments = url.pathname.split('/');
+    let name = segments[segments.length - 1] || 'portfolio.kamcanvas.json';
+    try { name = decodeURIComponent(name); } catch (error) { /* keep it encoded */ }
+    return { ok: true, url: url.href, name };
+  }
+
+  // Fetches a checked source. mode 'same-origin' makes a redirect to another origin fail
+  // as well. → Promise of {ok: true, name, bytes} or {ok: false, message}.
+  async function fetchSource(checked) {
+    try {
+      const response = await withTimeout(fetch(checked.url, { mode: 'same-origin', credentials: 'same-origin' }),
+                                         `loading ${checked.name}`);
+      if (!response.ok) return { ok: false, message: `${checked.name} could not be loaded: HTTP ${response.status}` };
+      const bytes = new Uint8Array(await withTimeout(response.arrayBuffer(), `loading ${checked.name}`));
+      return { ok: true, name: checked.name, bytes };
+    } catch (error) {
+      return { ok: false, message: `${checked.name} could not be loaded: ${error && error.message || error}` };
+    }
+  }
+
+  return { makeLink, readLink, isLink, sourceUrl, fetchSource, maxLinkData, maxTextBytes, toBase64Url, fromBase64Url };
+})();
