@@ -50,6 +50,7 @@ target_include_directories(kc_core_web PUBLIC "${CMAKE_SOURCE_DIR}/src")
 target_include_directories(kc_core_web SYSTEM PUBLIC "${KC_DEPS_INCLUDE}")
 target_compile_definitions(kc_core_web PUBLIC JSON_NOEXCEPTION)
 target_compile_options(kc_core_web PRIVATE ${KC_WEB_COMPILE_FLAGS} -Wall -Wextra -Wpedantic)
+kc_precompile(kc_core_web)
 
 # ---- embedded font: DejaVu Sans, cut down to the glyphs we draw --------------------------
 # One list of code point ranges feeds both the font subset and ImGui's glyph ranges.
@@ -159,6 +160,7 @@ add_library(kc_web_objects OBJECT ${KC_WEB_SOURCES} ${KC_UI_SOURCES}
   "${KC_WEB_GENERATED}/example_portfolio.cpp")
 target_link_libraries(kc_web_objects PUBLIC kc_core_web kc_imgui)
 target_compile_options(kc_web_objects PRIVATE ${KC_WEB_COMPILE_FLAGS} -Wall -Wextra)
+kc_precompile(kc_web_objects)
 
 # JS exports: callbacks of browser.js and start.js (src/web/browser.cpp, session.cpp,
 # js_api.cpp) and the window.kamcanvas API (src/web/js_api.cpp, file_api.cpp).

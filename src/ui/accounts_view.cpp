@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "chart.hpp"
 #include "core/names.hpp"
 #include "imgui.h"
 #include "palette.hpp"
@@ -33,14 +34,6 @@ AccountText text_field(AccountColumn column) {
 }
 
 int index_of(AccountColumn column) { return static_cast<int>(column); }
-
-// Draws `text` flush right in the current cell (numbers line up by their last digit).
-void text_right_aligned(const std::string& text) {
-    const float width = ImGui::CalcTextSize(text.c_str()).x;
-    const float room = ImGui::GetContentRegionAvail().x;
-    if (room > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
-    ImGui::TextUnformatted(text.c_str());
-}
 
 // Amount fields take digits, one separator, a sign and spaces; everything else is
 // dropped as it is typed.
@@ -337,7 +330,7 @@ void AccountsView::draw_revenue_cell(const Context& context, int account) {
 
     if (edit_.account != account || edit_.column != Column::revenue) {
         if (!value) return;
-        text_right_aligned(format_money(*value, currency, 2));
+        chart::right_aligned(format_money(*value, currency, 2));
         if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right)) ImGui::OpenPopup("revenue_menu");
         if (ImGui::BeginPopup("revenue_menu")) {
             if (ImGui::MenuItem(fill(context.tr(Key::revenue_clear), {std::to_string(year)}).c_str()))

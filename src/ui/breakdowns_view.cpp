@@ -87,7 +87,11 @@ void BreakdownsView::draw_body(const Context& context) {
     const float em = ImGui::GetFontSize();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("groups", 6, flags)) return;
+    // As tall as its rows (the column lines end with them), scrolling beyond the room left.
+    const float row_height = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float rows_height = row_height * static_cast<float>(breakdown.groups.size() + 1) + 2;
+    const float height = std::min(rows_height, ImGui::GetContentRegionAvail().y);
+    if (!ImGui::BeginTable("groups", 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(kColGroup), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(tr(kColCustomers), ImGuiTableColumnFlags_WidthStretch, 1.3f);
@@ -120,9 +124,9 @@ void BreakdownsView::draw_body(const Context& context) {
             else ImGui::TextDisabled("%s", name.c_str());
 
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(format_integer(g.customers).c_str());
+            chart::right_aligned(format_integer(g.customers));
             ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(format_money_short(g.revenue, currency).c_str());
+            chart::right_aligned(format_money_short(g.revenue, currency));
             ImGui::TableSetColumnIndex(3);
             {
                 // The bar takes what the percentage leaves of the cell.
@@ -138,9 +142,9 @@ void BreakdownsView::draw_body(const Context& context) {
                 ImGui::Dummy(ImVec2(cell, h));
             }
             ImGui::TableSetColumnIndex(4);
-            ImGui::TextUnformatted(g.share_of_wallet ? format_percent(*g.share_of_wallet, 0).c_str() : "—");
+            chart::right_aligned(g.share_of_wallet ? format_percent(*g.share_of_wallet, 0) : std::string("—"));
             ImGui::TableSetColumnIndex(5);
-            ImGui::TextUnformatted(format_integer(g.accounts).c_str());
+            chart::right_aligned(format_integer(g.accounts));
             ImGui::PopID();
         }
     }

@@ -139,4 +139,11 @@ bool hovered(ImVec2 min, ImVec2 max) {
 
 bool clicked(ImVec2 min, ImVec2 max) { return hovered(min, max) && ImGui::IsMouseClicked(ImGuiMouseButton_Left); }
 
+void right_aligned(std::string_view text) {
+    const float width = text_width(text);
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (room > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
 }  // namespace kc::ui::chart

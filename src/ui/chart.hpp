@@ -40,6 +40,9 @@ bool text_centred(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, std::s
 // between x_left and x_right.
 bool text_right(ImDrawList* draw, float x_left, float x_right, float y, ImU32 colour, std::string_view text);
 float text_width(std::string_view text);
+// `text` as an item flush right in the current cell or line (numbers line up by their
+// last digit); as it is where it does not fit.
+void right_aligned(std::string_view text);
 
 // A tooltip of a few lines; the first is the heading.
 void tooltip(std::initializer_list<std::string> lines);

@@ -55,13 +55,6 @@ PixelRect item_rect() {
     return {min.x, min.y, max.x, max.y};
 }
 
-void right_aligned(const std::string& text) {
-    const float width = ImGui::CalcTextSize(text.c_str()).x;
-    const float room = ImGui::GetContentRegionAvail().x;
-    if (room > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
-    ImGui::TextUnformatted(text.c_str());
-}
-
 void help_marker(const char* text) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
@@ -103,10 +96,10 @@ void count_row(const std::string& name, int keys, int all) {
     ImGui::TableSetColumnIndex(0);
     ImGui::TextUnformatted(name.c_str());
     ImGui::TableSetColumnIndex(1);
-    if (keys > 0) right_aligned(format_integer(keys));
-    else right_aligned("–");
+    if (keys > 0) chart::right_aligned(format_integer(keys));
+    else chart::right_aligned("–");
     ImGui::TableSetColumnIndex(2);
-    right_aligned(format_integer(all));
+    chart::right_aligned(format_integer(all));
 }
 
 }  // namespace
@@ -265,16 +258,16 @@ void KeyAccountsView::draw_list(const Context& context, const char* id, const st
             ImGui::TableSetColumnIndex(1);
             name_cell(a);
             ImGui::TableSetColumnIndex(2);
-            right_aligned(f.weighted_index ? std::to_string(report.rating.place_of[at]) : std::string("—"));
+            chart::right_aligned(f.weighted_index ? std::to_string(report.rating.place_of[at]) : std::string("—"));
             ImGui::TableSetColumnIndex(3);
-            right_aligned(f.weighted_index ? format_number(*f.weighted_index, 1) : std::string("—"));
+            chart::right_aligned(f.weighted_index ? format_number(*f.weighted_index, 1) : std::string("—"));
             ImGui::TableSetColumnIndex(4);
             const Quadrant q = report.matrix.of[at].quadrant;
             ImGui::TextUnformatted(q == Quadrant::none ? "—" : quadrant_label(q, portfolio.info.matrix.labels).c_str());
             ImGui::TableSetColumnIndex(5);
             ImGui::TextUnformatted(capitalised(layer_text(report.pyramid.layer_of[at])).c_str());
             ImGui::TableSetColumnIndex(6);
-            right_aligned(report.year ? format_money_short(report.revenue_of[at], portfolio.info.currency)
+            chart::right_aligned(report.year ? format_money_short(report.revenue_of[at], portfolio.info.currency)
                                       : std::string("—"));
             ImGui::PopID();
         }

@@ -31,6 +31,8 @@ constexpr Bilingual kStrategy[kLayerCount] = {
 };
 constexpr Bilingual kCustomers("{} klanten ({})", "{} customers ({})");
 constexpr Bilingual kAccounts("{} accounts ({})", "{} accounts ({})");
+constexpr Bilingual kCustomer("{} klant ({})", "{} customer ({})");
+constexpr Bilingual kAccount("{} account ({})", "{} account ({})");
 constexpr Bilingual kRevenueLine("{} · {} · Curry ≈{}", "{} · {} · Curry ≈{}");
 constexpr Bilingual kCountDetail("{} van de accounts", "{} of all accounts");
 constexpr Bilingual kRevenueDetail("Omzet {}: {} van de omzet van de klanten", "Revenue {}: {} of the customers' revenue");
@@ -72,12 +74,18 @@ int customer_count(const PyramidReport& pyramid) {
     return customers;
 }
 
+// "3 customers (10%)", "1 account (3%)": the count line's text for the layer and count.
+const char* count_text(Layer layer, int count) {
+    if (is_customer_layer(layer)) return tr(count == 1 ? kCustomer : kCustomers);
+    return tr(count == 1 ? kAccount : kAccounts);
+}
+
 // The lines shown beside a layer; the drawing takes as many as fit.
 std::vector<std::string> layer_lines(Layer layer, const LayerFigures& figures, std::string_view currency) {
     std::vector<std::string> lines;
     const std::string count = format_integer(figures.count), share = format_percent(figures.account_share, 0);
     lines.push_back(capitalised(layer_text(layer)) + " · " +
-                    fill(tr(is_customer_layer(layer) ? kCustomers : kAccounts), {count, share}));
+                    fill(count_text(layer, figures.count), {count, share}));
     if (is_customer_layer(layer))
         lines.push_back(fill(tr(kRevenueLine), {format_money_short(figures.revenue, currency),
                                                 format_percent(figures.revenue_share, 0),
@@ -89,7 +97,7 @@ std::vector<std::string> layer_lines(Layer layer, const LayerFigures& figures, s
 std::vector<std::string> layer_tooltip(Layer layer, const LayerFigures& figures, std::string_view currency) {
     std::vector<std::string> lines;
     lines.push_back(capitalised(layer_text(layer)) + " · " +
-                    fill(tr(is_customer_layer(layer) ? kCustomers : kAccounts),
+                    fill(count_text(layer, figures.count),
                          {format_integer(figures.count), fill(tr(kCountDetail), {format_percent(figures.account_share, 1)})}));
     if (is_customer_layer(layer)) {
         lines.push_back(fill(tr(kRevenueDetail), {format_money(figures.revenue, currency, 0),

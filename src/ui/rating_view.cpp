@@ -122,13 +122,6 @@ std::string score_text(double score) { return has_score(score) ? amount_for_edit
 
 std::string index_text(OptionalDouble index) { return index ? format_number(*index, 1) : std::string(kNoScoreMark); }
 
-void right_aligned(const std::string& text) {
-    const float width = ImGui::CalcTextSize(text.c_str()).x;
-    const float room = ImGui::GetContentRegionAvail().x;
-    if (room > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room - width);
-    ImGui::TextUnformatted(text.c_str());
-}
-
 void help_marker(const char* text) {
     ImGui::TextDisabled("(?)");
     if (ImGui::BeginItemTooltip()) {
@@ -426,7 +419,7 @@ void RatingView::draw_row(const Context& context, int row, float row_height) {
 
     ImGui::TableSetColumnIndex(0);
     ImGui::AlignTextToFramePadding();
-    right_aligned(std::to_string(place_of(report, account)));
+    chart::right_aligned(std::to_string(place_of(report, account)));
 
     ImGui::TableSetColumnIndex(1);
     draw_moved(context, account);
@@ -449,13 +442,13 @@ void RatingView::draw_row(const Context& context, int row, float row_height) {
     const int after = kFixedBefore + static_cast<int>(portfolio.criteria.size());
     ImGui::TableSetColumnIndex(after);
     ImGui::AlignTextToFramePadding();
-    right_aligned(amount_for_editing(f.unweighted_total));
+    chart::right_aligned(amount_for_editing(f.unweighted_total));
     ImGui::TableSetColumnIndex(after + 1);
-    right_aligned(amount_for_editing(f.weighted_total));
+    chart::right_aligned(amount_for_editing(f.weighted_total));
     ImGui::TableSetColumnIndex(after + 2);
-    right_aligned(index_text(f.unweighted_index));
+    chart::right_aligned(index_text(f.unweighted_index));
     ImGui::TableSetColumnIndex(after + 3);
-    right_aligned(index_text(f.weighted_index));
+    chart::right_aligned(index_text(f.weighted_index));
     ImGui::TableSetColumnIndex(after + 4);
     const int missing = missing_scores(a);
     if (missing == 0) {
