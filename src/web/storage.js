@@ -14,8 +14,10 @@ Module['kcStorage'] = (function () {
   const storeName = 'work';
   const recordKey = 'current';
   // Opening can hang when the browser asks the user or another tab blocks an upgrade:
-  // the app does not wait longer than this for its start document.
-  const openTimeoutMs = 4000;
+  // the app does not wait longer than this for its start document. Generous, because a
+  // timeout turns autosave off for the page: a busy machine (measured: over 4 s on a loaded
+  // one, in a fresh profile) must not cost the user their autosave.
+  const openTimeoutMs = 15000;
 
   let database = null;   // a Promise of the open IDBDatabase
 
