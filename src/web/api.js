@@ -173,6 +173,13 @@
       return JSON.parse(UTF8ToString(_app_autosave_state()));
     },
 
+    // What the start could not open (a broken share link, a refused ?src=), as the
+    // problems panel shows it: {source, message}, or null.
+    startProblem() {
+      requireStarted();
+      return JSON.parse(UTF8ToString(_app_start_problem()));
+    },
+
     // A share link of the open portfolio, made as "Copy share link" makes it (without
     // copying it). → Promise of {ok, link, size, limit} or {ok: false, size, limit, reason}.
     shareLink() {

@@ -132,4 +132,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_notices() {
 // kamcanvas.autosave(): session.hpp's state_json.
 EMSCRIPTEN_KEEPALIVE const char* app_autosave_state() { return reply(kc::web::session().state_json()); }
 
+// kamcanvas.startProblem(): session.hpp's start_problem_json.
+EMSCRIPTEN_KEEPALIVE const char* app_start_problem() { return reply(kc::web::session().start_problem_json()); }
+
 }  // extern "C"

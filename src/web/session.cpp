@@ -15,7 +15,9 @@
 
 #include "browser.hpp"
 #include "core/document.hpp"
+#include "core/model.hpp"
 #include "core/problem.hpp"
+#include "core/share_link.hpp"
 #include "ui/file_tools.hpp"
 
 // [SECTION] JS side (start.js) ---------------------------------------------------------
@@ -50,6 +52,19 @@ std::string take(char* text) {
     return out;
 }
 
+// The name a portfolio from a share link opens under (a link carries no file name).
+constexpr const char* kShareLinkFileName = "share-link.kamcanvas.json";
+
+// In the problems panel, like a file that does not open; the open portfolio stays.
+void report_start_failure(kc::ui::App& app, const std::string& source, const std::string& message) {
+    kc::Problem problem;
+    problem.place = "/";
+    problem.message = message;
+    problem.code = "start_source";
+    app.report_open_failure(source, {problem});
+    kc::web::session().start_failed(source, message);
+}
+
 // How long after the last change a write waits: at least half a second (a burst of typing
 // is one write), longer for a portfolio whose text takes long to make (on the main thread),
 // but never so long that work stays unsaved for more than a few seconds.
@@ -64,11 +79,29 @@ extern "C" {
 
 // A start source (share link, ?src=) that could not be read.
 EMSCRIPTEN_KEEPALIVE void app_start_failed(char* source, char* message) {
-    kc::Problem problem;
-    problem.place = "/";
-    problem.message = take(message);
-    problem.code = "start_source";
-    g_events.push_back([source = take(source), problem](kc::ui::App& app) { app.report_open_failure(source, {problem}); });
+    g_events.push_back([source = take(source), message = take(message)](kc::ui::App& app) {
+        report_start_failure(app, source, message);
+    });
+}
+
+// The fragment of the page's address (location.hash, "#p=…"): read by the core's decoder
+// at the start of the next frame and opened as a portfolio file (a link is never a CSV),
+// or refused with the decoder's message. Takes over `fragment`.
+EMSCRIPTEN_KEEPALIVE void app_open_share_link(char* fragment) {
+    g_events.push_back([fragment = take(fragment)](kc::ui::App& app) {
+        const kc::ShareLinkResult link = kc::read_share_link(fragment);
+        if (!link.ok()) {
+            report_start_failure(app, "share link", link.message);
+            return;
+        }
+        // open_file lists a refused portfolio's errors in the problems panel itself.
+        const kc::ui::OpenResult opened = app.open_file(kShareLinkFileName, link.text);
+        if (!opened.ok && !opened.errors.empty()) {
+            const kc::Problem& first = opened.errors.front();
+            kc::web::session().start_failed("share link", "the portfolio in the link cannot be opened: " +
+                                                              first.place + ": " + first.message);
+        }
+    });
 }
 
 // Work autosaved earlier; `text` holds `size` bytes. Takes over every buffer.
@@ -204,6 +237,17 @@ std::string Session::state_json() const {
     json += saved_at_ > 0 ? std::to_string(static_cast<long long>(saved_at_)) : "null";
     json += std::string(",\"pending\":") + (pending_ || writing_ ? "true" : "false") + "}";
     return json;
+}
+
+void Session::start_failed(std::string source, std::string message) {
+    failed_source_ = std::move(source);
+    failed_message_ = std::move(message);
+}
+
+std::string Session::start_problem_json() const {
+    if (failed_source_.empty()) return "null";
+    const kc::Json problem = {{"source", failed_source_}, {"message", failed_message_}};
+    return problem.dump(-1, ' ', false, kc::Json::error_handler_t::replace);
 }
 
 // [SECTION] the platform's requests that go through start.js ----------------------------------

@@ -1,9 +1,9 @@
 // The app's life in the browser beyond one page view: what it opens at start (a share
-// link, ?src=, or work autosaved earlier; src/web/start.js picks) and autosave, which
-// writes the open portfolio to IndexedDB (src/web/storage.js) a moment after the last
-// change. JS reports back through KEEPALIVE callbacks; those that change the open
-// portfolio only queue, and update() applies them at the start of a frame, like opened
-// files.
+// link, read by core/share_link.hpp; ?src=; or work autosaved earlier; src/web/start.js
+// picks) and autosave, which writes the open portfolio to IndexedDB (src/web/storage.js)
+// a moment after the last change. JS reports back through KEEPALIVE callbacks; those
+// that change the open portfolio only queue, and update() applies them at the start of a
+// frame, like opened files.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +43,11 @@ public:
     //  "pending": bool} for window.kamcanvas.autosave().
     std::string state_json() const;
 
+    // A start source (share link, ?src=) that could not be opened, as the problems panel
+    // shows it; kept for window.kamcanvas.startProblem(): {"source", "message"} or null.
+    void start_failed(std::string source, std::string message);
+    std::string start_problem_json() const;
+
 private:
     enum class Autosave { starting, on, off, failed };
     void write(double now_ms);
@@ -55,6 +60,8 @@ private:
     bool writing_ = false;    // a write handed to JS and not yet confirmed
     double quiet_ms_ = 500;   // how long after the last change to write
     double saved_at_ = 0;     // when the last write completed (ms since 1970); 0: none yet
+    std::string failed_source_;   // empty: the start opened what it was given
+    std::string failed_message_;
 };
 
 // The one session of the page (the KEEPALIVE callbacks need a place to report to).

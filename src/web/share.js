@@ -4,26 +4,26 @@
 // A share link carries the portfolio in the URL fragment: #p= followed by the portfolio
 // text deflated (the browser's CompressionStream, 'deflate-raw') and base64url-encoded.
 // Browsers never send the fragment to the server, so the data goes from one browser to
-// the other inside the link only. Opening one goes through the same reader as a file.
+// the other inside the link only. Links are made here and read in C++
+// (src/core/share_link.hpp, through start.js): the decoder that faces untrusted links is
+// the one the fuzzer tests. Opening one then goes through the same reader as a file.
 //
 // `?src=path/file.json` names a file on the same static host (relative to the page):
 // anything with a scheme, a host or another origin is refused before a request is made.
 //
-// Every function here settles on any input, garbage included: sizes are checked before
-// decoding, decompression stops at a limit, and a timeout ends anything that hangs.
+// Every function here settles on any input, garbage included: a timeout ends anything
+// that hangs.
 
 Module['kcShare'] = (function () {
   'use strict';
 
   const fragmentPrefix = '#p=';
-  // The most characters of data a link may carry. 32,000 characters keep a link usable in
-  // mail, chat and browsers' address bars (all take far longer URLs, but pasting and
-  // reading such links gets unwieldy beyond this); it holds about 24 KB deflated, a
+  // The most characters of data a link may carry: kShareLinkMaxData of
+  // src/core/share_link.hpp, which refuses to read more. 32,000 characters keep a link
+  // usable in mail, chat and browsers' address bars (all take far longer URLs, but pasting
+  // and reading such links gets unwieldy beyond this); it holds about 24 KB deflated, a
   // portfolio of a few hundred accounts.
   const maxLinkData = 32000;
-  // The most bytes a link may inflate to: deflate reaches about 1:1000, so without a
-  // limit 32,000 characters could unpack to tens of megabytes.
-  const maxTextBytes = 8 * 1024 * 1024;
   const timeoutMs = 10000;
   const maxSourceLength = 2048;
 
@@ -46,54 +46,14 @@ Module['kcShare'] = (function () {
     return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   }
 
-  function fromBase64Url(text) {
-    if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new LinkError('the link holds characters that base64url has not');
-    if (text.length % 4 === 1) throw new LinkError('the link is cut off (its length cannot be base64url)');
-    const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
-    const binary = atob(padded);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
   // [SECTION] compression ---------------------------------------------------------------
   function hasCompression() {
-    return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
+    return typeof CompressionStream === 'function';
   }
 
-  async function readAll(stream, limit) {
-    const reader = stream.getReader();
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > limit) {
-        reader.cancel().catch(() => {});
-        throw new LinkError(`the link unpacks to more than ${limit / (1024 * 1024)} MB`);
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
-    return bytes;
-  }
-
-  function deflate(text) {
+  async function deflate(text) {
     const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    return readAll(stream, Infinity);
-  }
-
-  async function inflate(bytes) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    try {
-      return await readAll(stream, maxTextBytes);
-    } catch (error) {
-      if (error instanceof LinkError) throw error;
-      throw new LinkError('the link is damaged: its data cannot be unpacked');
-    }
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   // [SECTION] links ------------------------------------------------------------------------
@@ -118,30 +78,6 @@ Module['kcShare'] = (function () {
 
   function isLink(hash) {
     return typeof hash === 'string' && hash.startsWith(fragmentPrefix);
-  }
-
-  // The portfolio text of a link's fragment (location.hash). → Promise of
-  // {ok: true, text} or {ok: false, message}; never rejects.
-  async function readLink(hash) {
-    try {
-      if (!isLink(hash)) throw new LinkError('the address holds no kamcanvas link (#p=…)');
-      const data = hash.slice(fragmentPrefix.length);
-      if (data.length > maxLinkData)
-        throw new LinkError(`the link carries ${data.length} characters; at most ${maxLinkData} are read`);
-      if (data.length === 0) throw new LinkError('the link carries no data');
-      if (!hasCompression()) throw new LinkError('this browser cannot unpack links (DecompressionStream is missing)');
-      const bytes = await withTimeout(inflate(fromBase64Url(data)), 'unpacking the link');
-      let text;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch (error) {
-        throw new LinkError('the link is damaged: its text is not UTF-8');
-      }
-      return { ok: true, text };
-    } catch (error) {
-      const message = error instanceof LinkError ? error.message : `the link cannot be read (${error && error.message || error})`;
-      return { ok: false, message };
-    }
   }
 
   // [SECTION] ?src= ------------------------------------------------------------------------
@@ -186,5 +122,5 @@ Module['kcShare'] = (function () {
     }
   }
 
-  return { makeLink, readLink, isLink, sourceUrl, fetchSource, maxLinkData, maxTextBytes, toBase64Url, fromBase64Url };
+  return { makeLink, isLink, sourceUrl, fetchSource, maxLinkData, toBase64Url };
 })();

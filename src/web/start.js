@@ -3,7 +3,7 @@
 //
 // At start, after the bundled example is open, C++ calls kcSession.start(), which picks
 // the first of:
-//   1. a share link in the address (#p=…)            → opened like a file the user chose
+//   1. a share link in the address (#p=…)            → read by C++, opened like a file the user chose
 //   2. ?src=relative/path.json on the same site       → fetched, opened the same way
 //   3. work autosaved in this browser earlier          → restored, with a notice
 //   4. nothing: the example stays.
@@ -56,11 +56,12 @@ Module['kcSession'] = (function () {
     } catch (error) { /* an address that cannot be rewritten only costs a reload's comfort */ }
   }
 
-  async function openLink() {
-    const outcome = await Module['kcShare'].readLink(location.hash);
+  // The C++ core reads the link (src/core/share_link.hpp: base64url, inflate, UTF-8, each
+  // checked and bounded) at the start of the next frame: the fragment goes over as it is.
+  function openLink() {
+    const fragment = location.hash;
     cleanAddress();
-    if (outcome.ok) openFile('share-link.kamcanvas.json', outcome.text);
-    else failed('share link', outcome.message);
+    _app_open_share_link(cString(fragment));
   }
 
   async function openSource(source) {
@@ -89,7 +90,7 @@ Module['kcSession'] = (function () {
     let storageProblem = '';
     try {
       const source = new URLSearchParams(location.search).get('src');
-      if (Module['kcShare'].isLink(location.hash)) await openLink();
+      if (Module['kcShare'].isLink(location.hash)) openLink();
       else if (source !== null) await openSource(source);
       else storageProblem = await restoreWork();
     } catch (error) {

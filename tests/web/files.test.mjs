@@ -369,16 +369,26 @@ test('a share link made in one page opens the same portfolio in a fresh browser'
   assert.equal(await saved(page), portfolio);
   assert.deepEqual(await summary(page), expectedSummary(file));
   assert.equal(await page.evaluate(() => location.hash), '', 'the link is taken out of the address');
+  assert.equal(await page.evaluate(() => kamcanvas.startProblem()), null);
   assert.ok(requests.every((url) => !url.includes('#p=') && !url.includes('p=')), 'the data is never requested');
   await context.close();
 });
 
 test('broken and oversized links: the example stays and the app says why', async () => {
   const { context, page, url, problems } = await openApp(browser);
-  for (const fragment of ['#p=not-a-real-link', '#p=' + 'A'.repeat(40000), '#p=%%%']) {
+  const refusals = [['#p=not-a-real-link', /not base64url|cut off|damaged/], ['#p=' + 'A'.repeat(40000), /at most 32000/],
+    ['#p=%%%', /character 1 \('%'\) is not base64url/]];
+  for (const [fragment, why] of refusals) {
+    // A new document each time: only the fragment differs, and a fragment change alone
+    // does not reload the page.
+    await page.goto('about:blank');
     await page.goto(url + fragment);
     await page.evaluate(() => kamcanvas.ready);
     assert.deepEqual(await summary(page), expectedSummary(exampleFile), fragment.slice(0, 20));
+    const problem = await waitFor(() => page.evaluate(() => kamcanvas.startProblem()), (p) => p !== null,
+      { what: `the refusal of ${fragment.slice(0, 20)}` });
+    assert.equal(problem.source, 'share link');
+    assert.match(problem.message, why);
   }
   // Random data does not compress: far beyond a link's limit.
   const big = { kamcanvas: 1, accounts: [] };
