@@ -8,12 +8,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <memory>
 #include <utility>
 #include <vector>
 
 #include "core/document.hpp"
 #include "core/format.hpp"
+#include "core/plan_html.hpp"
 #include "file_tools.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
@@ -25,6 +27,7 @@ namespace {
 
 constexpr const char* kOpenAccept = ".json,application/json";
 constexpr const char* kSaveMime = "application/json";
+constexpr const char* kHtmlMime = "text/html";
 
 bool ends_with_folded(std::string_view text, std::string_view suffix) {
     if (text.size() < suffix.size()) return false;
@@ -60,6 +63,14 @@ std::string safe_file_base(std::string_view name) {
 
 }  // namespace
 
+// The local calendar day; the browser's C library takes the time zone from the page.
+Date Platform::today() const {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
 // [SECTION] state ----------------------------------------------------------------------------
 
 struct App::State {
@@ -81,6 +92,10 @@ struct App::State {
         views.push_back(std::make_unique<RatingView>());
         for (auto& chart : charts) views.push_back(std::move(chart));
         views.push_back(std::make_unique<KeyAccountsView>());
+        auto account = std::make_unique<AccountView>();
+        account_view = account.get();
+        views.push_back(std::make_unique<PlanView>(*account));
+        views.push_back(std::move(account));
         active_view = std::string(views.front()->name());
     }
 
@@ -90,6 +105,7 @@ struct App::State {
     bool opened_any = false;   // false until the first successful open
 
     std::vector<std::unique_ptr<View>> views;
+    AccountView* account_view = nullptr;   // the account page: which account the account plan is of
     std::string active_view;      // the tab shown in the last frame
     std::string requested_view;   // a tab to bring to the front in the next frame
     Toolbar toolbar;
@@ -161,7 +177,24 @@ struct App::State {
             case Command::export_report_json:
             case Command::copy_share_link:
             case Command::forget_local_data: file_tools.run(command, document, download_base()); break;
+            case Command::export_account_plan:
+            case Command::export_portfolio_plan: export_plan(command); break;
         }
+    }
+
+    // A printable plan as an HTML download, in the UI language, dated today.
+    void export_plan(Command command) {
+        const Portfolio& portfolio = document.portfolio();
+        const PlanPrint print{platform.today(), ui::language() == Language::nl ? PlanLanguage::nl : PlanLanguage::en};
+        if (command == Command::export_portfolio_plan) {
+            platform.download(download_base() + "-plan.html", kHtmlMime,
+                              portfolio_plan_html(portfolio, document.report(), print));
+            return;
+        }
+        const int account = account_view->current_account(portfolio);
+        std::string id = account >= 0 ? safe_file_base(portfolio.accounts[static_cast<std::size_t>(account)].id) : "";
+        platform.download(download_base() + "-account-plan" + (id.empty() ? "" : "-" + id) + ".html", kHtmlMime,
+                          account_plan_html(portfolio, document.report(), account, print));
     }
 
     const View* find_view(std::string_view name) const {
@@ -412,7 +445,7 @@ void App::draw() {
     const Report& report = s.document.report();
     s.refresh_warnings();
     {
-        const Context context(s.document, report, s.frame, s.selection);
+        const Context context(s.document, report, s.frame, s.selection, s.platform.today());
         s.draw_frame(context, command);
     }
     s.carry_out_frame();

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/problem.hpp"
 #include "figures.hpp"
 #include "selection.hpp"
@@ -40,6 +41,9 @@ public:
     // Delete the work the host keeps for the user (autosave) and keep no more this session;
     // then tell App::file_tools().local_data_forgotten().
     virtual void forget_local_data() {}
+    // The day it is for the user (local calendar day): when reviews are due and overdue
+    // in the plan. Tests fix it by overriding.
+    virtual Date today() const;
 };
 
 // Outcome of opening bytes as a portfolio: errors mean nothing changed.

@@ -20,6 +20,10 @@ constexpr Bilingual kImportCsv("CSV importeren…", "Import CSV…");
 constexpr Bilingual kExport("Exporteren", "Export");
 constexpr Bilingual kExportCsv("Accounts met analyse als CSV…", "Accounts with analysis as CSV…");
 constexpr Bilingual kExportJson("Rapport als JSON", "Report as JSON");
+constexpr Bilingual kExportAccountPlan("Accountplan (HTML, afdrukbaar)", "Account plan (HTML, printable)");
+constexpr Bilingual kExportAccountPlanHint("Het plan van het account op de pagina Account; de browser drukt het af als PDF.",
+                                           "The plan of the account on the Account page; the browser prints it to PDF.");
+constexpr Bilingual kExportPortfolioPlan("Portfolioplan (HTML, afdrukbaar)", "Portfolio plan (HTML, printable)");
 constexpr Bilingual kShareLink("Deellink kopiëren", "Copy share link");
 constexpr Bilingual kForget("Lokale gegevens wissen", "Forget local data");
 constexpr Bilingual kForgetHint("Wist het automatisch bewaarde werk uit deze browser (voor gedeelde computers).",
@@ -97,6 +101,12 @@ Command file_tools_menu_items() {
     if (ImGui::BeginMenu(label(kExport, "export").c_str())) {
         if (ImGui::MenuItem(label(kExportCsv, "export_csv").c_str())) command = Command::export_accounts_csv;
         if (ImGui::MenuItem(label(kExportJson, "export_json").c_str())) command = Command::export_report_json;
+        ImGui::Separator();
+        if (ImGui::MenuItem(label(kExportAccountPlan, "export_account_plan").c_str()))
+            command = Command::export_account_plan;
+        ImGui::SetItemTooltip("%s", tr(kExportAccountPlanHint));
+        if (ImGui::MenuItem(label(kExportPortfolioPlan, "export_portfolio_plan").c_str()))
+            command = Command::export_portfolio_plan;
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem(label(kShareLink, "share_link").c_str())) command = Command::copy_share_link;
@@ -110,6 +120,8 @@ std::optional<Command> FileTools::command_named(std::string_view name) {
     if (name == "import-csv") return Command::import_csv;
     if (name == "export-csv") return Command::export_accounts_csv;
     if (name == "export-json") return Command::export_report_json;
+    if (name == "export-account-plan") return Command::export_account_plan;
+    if (name == "export-portfolio-plan") return Command::export_portfolio_plan;
     if (name == "share-link") return Command::copy_share_link;
     if (name == "forget-local-data") return Command::forget_local_data;
     return std::nullopt;

@@ -82,6 +82,8 @@ constexpr Text kTexts[] = {
     {Key::view_rating,     "Klantwaardering", "Customer rating"},
     {Key::view_matrix,     "Portfoliomatrix", "Portfolio matrix"},
     {Key::view_keyaccounts, "Key accounts", "Key accounts"},
+    {Key::view_plan,       "Plan", "Plan"},
+    {Key::view_account,    "Account", "Account"},
 
     {Key::column_id,       "Id", "Id"},
     {Key::column_name,     "Naam", "Name"},

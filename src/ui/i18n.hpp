@@ -36,6 +36,7 @@ enum class Key {
     // views
     view_dashboard, view_accounts, view_pyramid, view_migration, view_pareto, view_wallet,
     view_retention, view_breakdowns, view_criteria, view_rating, view_matrix, view_keyaccounts,
+    view_plan, view_account,
     // accounts table
     column_id, column_name, column_segment, column_region, column_status, column_revenue,
     column_revenue_no_year, column_layer,

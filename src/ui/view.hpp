@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/date.hpp"
 #include "core/document.hpp"
 #include "core/edit.hpp"
 #include "figures.hpp"
@@ -56,14 +57,17 @@ struct Frame {
 
 class Context {
 public:
-    Context(const Document& document, const Report& report, Frame& frame, const Selection& selection)
-        : document_(document), report_(report), frame_(frame), selection_(selection) {}
+    Context(const Document& document, const Report& report, Frame& frame, const Selection& selection,
+            Date today = {})
+        : document_(document), report_(report), frame_(frame), selection_(selection), today_(today) {}
 
     const Document& document() const { return document_; }
     const Portfolio& portfolio() const { return document_.portfolio(); }
     // The analysis of the portfolio as it is this frame.
     const Report& report() const { return report_; }
     const char* tr(Key key) const { return ui::tr(key); }
+    // The day it is (Platform::today): reviews due and overdue are counted from it.
+    Date today() const { return today_; }
 
     // Ask for a change. Edits with one merge key join into one undo step (a drag);
     // call seal() when the drag or the typing ends.
@@ -84,6 +88,7 @@ private:
     const Report& report_;
     Frame& frame_;
     const Selection& selection_;
+    Date today_;
 };
 
 // A view: a tab of the main area, registered in app.cpp.

@@ -15,8 +15,10 @@
 #include <vector>
 
 #include "account_rows.hpp"
+#include "core/plan.hpp"
 #include "core/sensitivity.hpp"
 #include "imgui.h"
+#include "plan_widgets.hpp"
 #include "view.hpp"
 
 namespace kc::ui {
@@ -25,6 +27,8 @@ enum class Command {
     none, open, save, undo, redo, show_about, show_problems, use_dutch, use_english,
     // file_tools.hpp: the File menu's import, exports, share link and forgetting local data
     import_csv, export_accounts_csv, export_report_json, copy_share_link, forget_local_data,
+    // the printable plans (core/plan_html.hpp): the account page's account, the whole portfolio
+    export_account_plan, export_portfolio_plan,
 };
 
 // [SECTION] year_choice.cpp ------------------------------------------------------------
@@ -404,6 +408,74 @@ private:
     std::vector<int> all_rows_;
     std::uint64_t all_rows_version_ = ~std::uint64_t{0};
     bool all_rows_only_keys_ = false;
+};
+
+// [SECTION] account_view.cpp ---------------------------------------------------------
+// One account on one screen: its figures, layer, ABC class, rating, quadrant, goal,
+// targets, notes and evaluations, and the relationship map: the customer's DMIU by
+// buying-centre role and attitude, our PSU below, a line per coverage, the gaps flagged.
+// Contacts and team are edited here.
+class AccountView : public View {
+public:
+    std::string_view name() const override { return "account"; }
+    Key title() const override { return Key::view_account; }
+    void draw(const Context& context) override;
+
+    // Shows this account from the next frame on (a click on an account elsewhere).
+    void show_account(std::string id) { account_id_ = std::move(id); }
+    // The account shown: the one chosen, else the first key account, else the first; -1
+    // for a portfolio without accounts.
+    int current_account(const Portfolio& portfolio) const;
+
+private:
+    void draw_header(const Context& context, int account);
+    void draw_facts(const Context& context, int account);
+    void draw_targets(const Context& context, int account);
+    void draw_map(const Context& context, int account, ImVec2 size);
+    void draw_gaps(const Context& context, int account);
+    void draw_contacts(const Context& context, int account);
+    void draw_team(const Context& context, int account);
+    void draw_cover_popup(const Context& context, int account, int contact);
+
+    std::string account_id_;
+    int dragging_member_ = -1;      // a line being dragged from a team member on the map
+    char filter_[128] = "";
+    int new_target_year_ = 0;
+    TextFields fields_;
+};
+
+// [SECTION] plan_view.cpp ------------------------------------------------------------
+// The CORE plan as a stepper: Choice, Organisation, Results, Evaluation, each with its
+// done mark and notes and the portfolio's own figures (core/plan.hpp).
+class PlanView : public View {
+public:
+    explicit PlanView(AccountView& account_view) : account_view_(account_view) {}
+    std::string_view name() const override { return "plan"; }
+    Key title() const override { return Key::view_plan; }
+    void draw(const Context& context) override;
+
+    CoreStepId step = CoreStepId::choice;
+
+private:
+    void draw_stepper(const Context& context);
+    void draw_step_notes(const Context& context);
+    void draw_choice(const Context& context);
+    void draw_organisation(const Context& context);
+    void draw_org_diagram(const Context& context, const OrganisationPlan& plan, float height);
+    void draw_team_matrix(const Context& context);
+    void draw_results(const Context& context);
+    void draw_results_table(const Context& context, const ResultsPlan& results);
+    void draw_evaluation(const Context& context);
+    void draw_review_list(const Context& context, const ReviewPlan& reviews);
+    // A link to the account page.
+    void account_link(const Context& context, int account, float width);
+
+    AccountView& account_view_;
+    TextFields fields_;
+    char new_check_[256] = "";
+    int target_year_ = 0;           // the year the Results table edits (0: Y + 1)
+    bool all_accounts_ = false;     // Results: every account, not only those under review
+    int review_account_ = -1;       // Evaluation: the account whose evaluations are shown
 };
 
 // [SECTION] dashboard_view.cpp ---------------------------------------------------------
