@@ -495,8 +495,12 @@ int CriteriaView::selected_index(const Context& context) const {
 }
 
 const WeightSensitivity& CriteriaView::sensitivity(const Context& context, int criterion) {
-    // 100,000 accounts take some 20 ms: once per version and criterion, not per frame.
-    if (!sensitivity_ || sensitivity_version_ != context.document().version() || sensitivity_->criterion != criterion) {
+    // 100,000 accounts take some 20 ms: once per version and criterion, not per frame. While
+    // a weight is being dragged (every step a new version) the figures of the drag's start
+    // stay, and follow once it is let go.
+    const bool same_criterion = sensitivity_ && sensitivity_->criterion == criterion;
+    const bool dragging = same_criterion && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    if (!same_criterion || (sensitivity_version_ != context.document().version() && !dragging)) {
         sensitivity_ = weight_sensitivity(context.portfolio(), context.report(), criterion);
         sensitivity_version_ = context.document().version();
     }

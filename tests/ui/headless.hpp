@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app.hpp"
@@ -152,5 +153,21 @@ inline std::string read_text(const std::filesystem::path& path) {
     out << in.rdbuf();
     return out.str();
 }
+
+// The usual start of a UI test: the harness at 1366×768 and an app in `language` with the
+// file at `path` open, `view` shown and a few frames drawn. Members in this order: ImGui's
+// context exists before the app and outlives it.
+struct OpenedView {
+    Headless imgui{1366, 768};
+    FakePlatform platform;
+    App app;
+
+    OpenedView(const char* language, const std::filesystem::path& path, std::string_view view)
+        : app(platform, language) {
+        ok = app.open_file(path.filename().string(), read_text(path)).ok && app.show_view(view);
+        imgui.frames(app, 3);
+    }
+    bool ok = false;   // the file opened and the view exists: REQUIRE it
+};
 
 }  // namespace kc::ui::testing

@@ -27,6 +27,7 @@
 using kc::ui::App;
 using kc::ui::testing::FakePlatform;
 using kc::ui::testing::Headless;
+using kc::ui::testing::OpenedView;
 using kc::ui::testing::read_text;
 
 namespace {
@@ -85,12 +86,10 @@ void check_report_is_fresh(const App& app) {
 // [SECTION] the rating grid ------------------------------------------------------------------
 
 TEST_CASE("rating grid: digits, Enter, Tab, arrows, Delete and Escape edit scores") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "en");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("rating"));
-    imgui.frames(app, 3);
+    OpenedView opened("en", kSynthetic, "rating");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Portfolio& portfolio = app.document().portfolio();
     const std::string original = app.save_text();
     // Sorted by rank: the first two rows are the first two of the weighted ranking.
@@ -153,12 +152,10 @@ TEST_CASE("rating grid: digits, Enter, Tab, arrows, Delete and Escape edit score
 }
 
 TEST_CASE("rating grid: a digit and Enter typed before the field has the focus are not lost") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "en");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("rating"));
-    imgui.frames(app, 3);
+    OpenedView opened("en", kSynthetic, "rating");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Portfolio& portfolio = app.document().portfolio();
     const int first = app.document().report().rating.ranking[0];
     const int second = app.document().report().rating.ranking[1];
@@ -187,12 +184,10 @@ TEST_CASE("rating grid: a digit and Enter typed before the field has the focus a
 }
 
 TEST_CASE("rating grid: the unweighted toggle orders by the unweighted ranking") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "nl");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("rating"));
-    imgui.frames(app, 3);
+    OpenedView opened("nl", kSynthetic, "rating");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Report& report = app.document().report();
     const kc::Portfolio& portfolio = app.document().portfolio();
     // The synthetic portfolio's weights do reorder it (else this test would prove nothing).
@@ -269,12 +264,10 @@ TEST_CASE("rating grid: 10,000 accounts draw only the visible rows and edit afte
 // [SECTION] the criteria editor ------------------------------------------------------------
 
 TEST_CASE("criteria editor: a weight dragged is one undo step, a typed weight takes a decimal comma") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "nl");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("criteria"));
-    imgui.frames(app, 3);
+    OpenedView opened("nl", kSynthetic, "criteria");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Portfolio& portfolio = app.document().portfolio();
     const int revenue = portfolio.criterion_index("revenue");
     const double before = portfolio.criteria[static_cast<std::size_t>(revenue)].weight;
@@ -306,12 +299,10 @@ TEST_CASE("criteria editor: a weight dragged is one undo step, a typed weight ta
 }
 
 TEST_CASE("criteria editor: a ready-made list adds its criteria as one undo step; rename and move") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "en");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("criteria"));
-    imgui.frames(app, 3);
+    OpenedView opened("en", kSynthetic, "criteria");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Portfolio& portfolio = app.document().portfolio();
     const std::size_t count = portfolio.criteria.size();
 
@@ -364,12 +355,10 @@ TEST_CASE("criteria editor: a ready-made list adds its criteria as one undo step
 // [SECTION] the portfolio matrix ---------------------------------------------------------
 
 TEST_CASE("portfolio matrix: a dragged threshold is one undo step and is saved; a quadrant lists its accounts") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "en");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("matrix"));
-    imgui.frames(app, 3);
+    OpenedView opened("en", kSynthetic, "matrix");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Portfolio& portfolio = app.document().portfolio();
     REQUIRE(portfolio.info.matrix.x_threshold == 50);
 
@@ -408,12 +397,10 @@ TEST_CASE("portfolio matrix: a dragged threshold is one undo step and is saved; 
 // [SECTION] key accounts -------------------------------------------------------------------
 
 TEST_CASE("key accounts: a tick marks an account, as one undo step saved in the file") {
-    Headless imgui(1366, 768);
-    FakePlatform platform;
-    App app(platform, "en");
-    REQUIRE(app.open_file("synthetic-40.json", read_text(kSynthetic)).ok);
-    REQUIRE(app.show_view("keyaccounts"));
-    imgui.frames(app, 3);
+    OpenedView opened("en", kSynthetic, "keyaccounts");
+    REQUIRE(opened.ok);
+    Headless& imgui = opened.imgui;
+    App& app = opened.app;
     const kc::Portfolio& portfolio = app.document().portfolio();
     const int first = app.document().report().rating.ranking[0];
     const kc::Account& account = portfolio.accounts[static_cast<std::size_t>(first)];
