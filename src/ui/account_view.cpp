@@ -192,7 +192,9 @@ void AccountView::draw_facts(const Context& context, int account) {
     const Account& a = portfolio.accounts[at];
     const std::string& currency = portfolio.info.currency;
     const std::string y = report.year ? std::to_string(*report.year) : "—";
-    if (!ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) return;
+    if (!ImGui::BeginTable("facts", 2, ImGuiTableFlags_RowBg)) return;
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 9 * ImGui::GetFontSize());
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     const auto row = [&](const std::string& label, const std::string& value) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
