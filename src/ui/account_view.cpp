@@ -458,8 +458,9 @@ void AccountView::draw_contacts(const Context& context, int account) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(kName), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn(tr(kFunction), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn(tr(kRole), 0, 7 * em);
-    ImGui::TableSetupColumn(tr(kAttitude), 0, 7 * em);
+    // Wide enough for the longest Dutch words ("initiatiefnemer", "tegenstander").
+    ImGui::TableSetupColumn(tr(kRole), 0, 8.5f * em);
+    ImGui::TableSetupColumn(tr(kAttitude), 0, 8 * em);
     ImGui::TableSetupColumn(tr(kCoveredBy), ImGuiTableColumnFlags_WidthStretch, 2);
     ImGui::TableSetupColumn("", 0, 1.6f * em);
     ImGui::TableHeadersRow();
