@@ -240,7 +240,7 @@ void pyramid_svg(Page& page, const Report& report, const std::string& currency) 
         char label[64];
         std::snprintf(label, sizeof label, "<text x=\"340\" y=\"%.0f\" font-size=\"12\">", y + 17);
         page.raw(label).raw(layer_word(static_cast<Layer>(l), w)).raw(": ");
-        page.raw(grouped(f.count, 0, w.language)).raw(w(" accounts", " accounts"));
+        page.raw(grouped(f.count, 0, w.language)).raw(f.count == 1 ? w(" account", " account") : w(" accounts", " accounts"));
         if (l < 4)
             page.raw(" · ").raw(money(f.revenue, currency, w.language)).raw(" · ").raw(percent(f.revenue_share, w.language));
         page.raw("</text>");
@@ -558,7 +558,9 @@ void results_step(Page& page, const Portfolio& portfolio, const Report& report) 
     step_heading(page, portfolio, CoreStepId::results, "3. Resultaten", "3. Results");
     const ResultsPlan results = results_plan(portfolio, report);
     const std::string& currency = portfolio.info.currency;
-    page.raw("<p>").raw(std::to_string(results.retention)).raw(w(" accounts met behouddoel, ", " accounts with a retention goal, "));
+    page.raw("<p>").raw(std::to_string(results.retention))
+        .raw(results.retention == 1 ? w(" account met behouddoel, ", " account with a retention goal, ")
+                                    : w(" accounts met behouddoel, ", " accounts with a retention goal, "));
     page.raw(std::to_string(results.growth)).raw(w(" met groeidoel.", " with a growth goal.")).raw("</p>\n");
     page.raw("<table>");
     page.row({w("Account", "Account"), w("Doel", "Goal"), w("Jaar", "Year"), w("Target omzet", "Target revenue"),
