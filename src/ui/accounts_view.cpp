@@ -107,15 +107,9 @@ void AccountsView::draw(const Context& context) {
     column(context.tr(Key::column_layer), 0, 8 * em, Column::layer);
     ImGui::TableHeadersRow();
 
-    bool sort_changed = false;
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            sort_column_ = static_cast<Column>(specs->Specs[0].ColumnUserID);
-            sort_descending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        }
-        specs->SpecsDirty = false;
-        sort_changed = true;
-    }
+    auto sorted_by = static_cast<ImGuiID>(sort_column_);
+    const bool sort_changed = chart::take_sort_change(sorted_by, sort_descending_);
+    sort_column_ = static_cast<Column>(sorted_by);
     update_rows(context, sort_changed);
 
     ImGuiListClipper clipper;

@@ -146,4 +146,15 @@ void right_aligned(std::string_view text) {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
 }
 
+bool take_sort_change(ImGuiID& column, bool& descending) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty) return false;
+    if (specs->SpecsCount > 0) {
+        column = specs->Specs[0].ColumnUserID;
+        descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+    specs->SpecsDirty = false;
+    return true;
+}
+
 }  // namespace kc::ui::chart

@@ -43,6 +43,9 @@ float text_width(std::string_view text);
 // `text` as an item flush right in the current cell or line (numbers line up by their
 // last digit); as it is where it does not fit.
 void right_aligned(std::string_view text);
+// The current table's sort order, once the user changed it (ImGui marks it dirty): true
+// then, with `column` (the first sort column's user id) and `descending` set if any.
+bool take_sort_change(ImGuiID& column, bool& descending);
 
 // A tooltip of a few lines; the first is the heading.
 void tooltip(std::initializer_list<std::string> lines);

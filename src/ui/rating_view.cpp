@@ -183,15 +183,9 @@ void RatingView::draw(const Context& context) {
     if (!ImGui::BeginTable("rating", columns, flags)) return;
     setup_columns(context);
 
-    bool sort_changed = false;
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        if (specs->SpecsCount > 0) {
-            sort_column_ = static_cast<int>(specs->Specs[0].ColumnUserID);
-            sort_descending_ = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        }
-        specs->SpecsDirty = false;
-        sort_changed = true;
-    }
+    auto sorted_by = static_cast<ImGuiID>(sort_column_);
+    const bool sort_changed = chart::take_sort_change(sorted_by, sort_descending_);
+    sort_column_ = static_cast<int>(sorted_by);
     update_rows(context, sort_changed);
 
     // Keys: the grid (the table's scrolling window) owns them while it has the focus.
