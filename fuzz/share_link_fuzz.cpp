@@ -27,23 +27,6 @@ void require(bool holds, const char* promise) {
     std::abort();
 }
 
-std::string to_base64url(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string text;
-    std::uint32_t bits = 0;
-    int pending = 0;
-    for (char c : bytes) {
-        bits = (bits << 8) | static_cast<unsigned char>(c);
-        pending += 8;
-        while (pending >= 6) {
-            pending -= 6;
-            text += kAlphabet[(bits >> pending) & 63u];
-        }
-    }
-    if (pending > 0) text += kAlphabet[(bits << (6 - pending)) & 63u];
-    return text;
-}
-
 // What share_link.hpp promises of every result; a link that reads is opened like a file.
 void check_link(const kc::ShareLinkResult& link) {
     if (!link.ok()) {
@@ -83,7 +66,7 @@ void check_inflate(std::string_view stream) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     check_link(kc::read_share_link(input));
-    const std::string wrapped = "#p=" + to_base64url(input);
+    const std::string wrapped = "#p=" + kc::encode_base64url(input);
     const kc::ShareLinkResult link = kc::read_share_link(wrapped);
     check_link(link);
     require(link.error != kc::ShareLinkError::not_base64url && link.error != kc::ShareLinkError::not_a_link,

@@ -68,6 +68,23 @@ ShareLinkResult refuse_inflate(const InflateResult& inflated) {
 
 }  // namespace
 
+std::string encode_base64url(std::string_view bytes) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string text;
+    std::uint32_t bits = 0;
+    int pending = 0;
+    for (char c : bytes) {
+        bits = (bits << 8) | static_cast<unsigned char>(c);
+        pending += 8;
+        while (pending >= 6) {
+            pending -= 6;
+            text += kAlphabet[(bits >> pending) & 63u];
+        }
+    }
+    if (pending > 0) text += kAlphabet[(bits << (6 - pending)) & 63u];
+    return text;
+}
+
 bool decode_base64url(std::string_view text, std::string& bytes) {
     bytes.clear();
     if (text.size() % 4 == 1) return false;

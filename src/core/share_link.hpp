@@ -57,5 +57,8 @@ const char* to_string(ShareLinkError error);
 // base64url without padding (RFC 4648 §5) → bytes; false when `text` is not exactly
 // that (a character outside the alphabet, a length of 1 mod 4, stray bits at the end).
 bool decode_base64url(std::string_view text, std::string& bytes);
+// bytes → base64url without padding: the inverse of decode_base64url (links themselves are
+// made in the browser; tests and the fuzz target make theirs with this).
+std::string encode_base64url(std::string_view bytes);
 
 }  // namespace kc

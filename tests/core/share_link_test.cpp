@@ -103,23 +103,6 @@ std::string zero_bomb(int copies) {
     return out.bytes();
 }
 
-std::string to_base64url(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    std::string text;
-    std::uint32_t bits = 0;
-    int pending = 0;
-    for (char c : bytes) {
-        bits = (bits << 8) | static_cast<unsigned char>(c);
-        pending += 8;
-        while (pending >= 6) {
-            pending -= 6;
-            text += kAlphabet[(bits >> pending) & 63u];
-        }
-    }
-    if (pending > 0) text += kAlphabet[(bits << (6 - pending)) & 63u];
-    return text;
-}
-
 std::string fixture_text(const test::ShareLinkFixture& fixture) {
     return fixture.in_repo ? test::slurp(std::string(KC_REPO_DIR) + "/" + fixture.file)
                            : test::slurp(test::shared_path(fixture.file));
@@ -341,7 +324,7 @@ TEST_CASE("inflate: a stream that stops early is truncated, one with more after 
     const InflateResult trailing = inflate_raw(abc + "\x01", 100);
     CHECK(trailing.status == InflateStatus::trailing);
     CHECK(trailing.output.empty());
-    CHECK(read_share_link(to_base64url(abc + "\x01")).error == ShareLinkError::corrupt);
+    CHECK(read_share_link(encode_base64url(abc + "\x01")).error == ShareLinkError::corrupt);
 }
 
 TEST_CASE("inflate: the output stops at the limit, not a byte later") {
@@ -380,24 +363,24 @@ TEST_CASE("share link: each broken link is refused with its own error and a mess
     CHECK(error_of("AAAAA") == ShareLinkError::cut_off);
     // "AB": 12 bits, the last 4 not zero: no encoder writes it.
     CHECK(error_of("AB") == ShareLinkError::not_base64url);
-    CHECK(error_of(to_base64url(fixed_block_of("{}")).substr(0, 4)) == ShareLinkError::cut_off);
+    CHECK(error_of(encode_base64url(fixed_block_of("{}")).substr(0, 4)) == ShareLinkError::cut_off);
 
     // {"é"} in Latin-1.
-    const ShareLinkResult latin1 = read_share_link(to_base64url(fixed_block_of("{\"\xE9\"}")));
+    const ShareLinkResult latin1 = read_share_link(encode_base64url(fixed_block_of("{\"\xE9\"}")));
     CHECK(latin1.error == ShareLinkError::not_utf8);
     CHECK(latin1.message == "the link is damaged: its text is not UTF-8");
 
     BitWriter type3;
     type3.bits(1, 1);
     type3.bits(3, 2);
-    const ShareLinkResult corrupt = read_share_link(to_base64url(type3.bytes()));
+    const ShareLinkResult corrupt = read_share_link(encode_base64url(type3.bytes()));
     CHECK(corrupt.error == ShareLinkError::corrupt);
     CHECK(corrupt.message == "the link is damaged: its data cannot be unpacked (invalid block type 3)");
 }
 
 TEST_CASE("share link: a deflate bomb that fits in a link stops at 8 MB") {
     const int copies = static_cast<int>(kShareLinkMaxText / 258) + 1;   // 1 + 258 × copies > 8 MB
-    const std::string link = to_base64url(zero_bomb(copies));
+    const std::string link = encode_base64url(zero_bomb(copies));
     REQUIRE(link.size() <= kShareLinkMaxData);
     const ShareLinkResult result = read_share_link("#p=" + link);
     CHECK(result.error == ShareLinkError::too_big);
@@ -405,7 +388,7 @@ TEST_CASE("share link: a deflate bomb that fits in a link stops at 8 MB") {
     CHECK(result.text.capacity() < 1000);
 
     // One copy fewer is 8,388,355 bytes: under the limit, and NUL bytes are UTF-8.
-    const ShareLinkResult under = read_share_link(to_base64url(zero_bomb(copies - 1)));
+    const ShareLinkResult under = read_share_link(encode_base64url(zero_bomb(copies - 1)));
     REQUIRE_MESSAGE(under.ok(), under.message);
     CHECK(under.text.size() == 1 + 258u * static_cast<unsigned>(copies - 1));
 }
@@ -434,7 +417,7 @@ TEST_CASE("share link: a bit flipped in a real link is refused or gives other te
         for (std::size_t bit = 0; bit < bytes.size() * 8; bit += step) {
             std::string flipped = bytes;
             flipped[bit / 8] = static_cast<char>(flipped[bit / 8] ^ (1 << (bit % 8)));
-            const ShareLinkResult result = read_share_link(to_base64url(flipped));
+            const ShareLinkResult result = read_share_link(encode_base64url(flipped));
             check_consistent(result);
             if (!result.ok()) {
                 ++refused;
