@@ -1,24 +1,29 @@
-// write_portfolio: a Portfolio -> the bytes of a format-1 file.
+// write_portfolio: a Portfolio -> the bytes of a format-1 file, and PortfolioTextWriter,
+// which hands out the same bytes in pieces (write_portfolio runs it to the end).
 //
 // Known keys in the spec's order, then each object's kept unknown members in file
 // order; a defaulted key only when the file had it or its value is not the default.
-// Text goes straight into one std::string (no Json tree of the whole portfolio), in
-// the layout of nlohmann's dump(2): 2-space indent, one member or element a line.
+// Text goes straight into std::string (no Json tree of the whole portfolio), in the
+// layout of nlohmann's dump(2): 2-space indent, one member or element a line.
 #include <cstdio>
+#include <limits>
 #include <string>
 
 #include "format.hpp"
 #include "json_text.hpp"
 #include "names.hpp"
+#include "portfolio_text_writer.hpp"
 
 namespace kc {
 namespace {
 
 // Writes JSON text with indentation. One `first` flag suffices: a child container
 // is only ever opened right after its parent's member/element separator was written.
+// The depth and the flag live with the caller, so writing can stop between two parts
+// and go on later with another Emitter (PortfolioTextWriter).
 class Emitter {
 public:
-    explicit Emitter(std::string& out) : out_(out) {}
+    Emitter(std::string& out, std::size_t& depth, bool& first) : out_(out), depth_(depth), first_(first) {}
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -85,8 +90,8 @@ private:
     void indent() { out_.append(2 * depth_, ' '); }
 
     std::string& out_;
-    std::size_t depth_ = 0;
-    bool first_ = true;
+    std::size_t& depth_;
+    bool& first_;
 };
 
 // Kept values are at most as deep as the reader allowed (256 levels), so recursion is bounded.
@@ -370,13 +375,10 @@ void write_core(Emitter& e, const CorePlan& plan) {
     e.end_object();
 }
 
-}  // namespace
+// [SECTION] the file: head, accounts, tail -------------------------------------------
 
-std::string write_portfolio(const Portfolio& p) {
-    std::string out;
-    // About 300 bytes an account in practice: one allocation for most files.
-    out.reserve(256 + 320 * p.accounts.size());
-    Emitter e(out);
+// Everything before the first account, the accounts array opened.
+void write_head(Emitter& e, const Portfolio& p) {
     e.begin_object();
     e.member("kamcanvas", static_cast<double>(kFormatVersion));   // the layout written is format 1
     if (p.has_info || !info_is_default(p.info)) {
@@ -389,13 +391,62 @@ std::string write_portfolio(const Portfolio& p) {
         e.end_array();
     }
     e.key("accounts").begin_array();
-    for (const Account& a : p.accounts) write_account(e.element(), a, p.criteria);
-    e.end_array();
+}
+
+// Everything after the last account.
+void write_tail(Emitter& e, const Portfolio& p) {
+    e.end_array();   // of the accounts
     if (p.organisation) write_organisation(e.key("organisation"), *p.organisation);
     if (p.core) write_core(e.key("core"), *p.core);
     e.extra_members(p.extra);
     e.end_object();
-    out += '\n';
+}
+
+}  // namespace
+
+// [SECTION] the writer in pieces ----------------------------------------------------
+
+PortfolioTextWriter::PortfolioTextWriter(const Portfolio& portfolio) : portfolio_(portfolio) {}
+
+std::string_view PortfolioTextWriter::next(std::size_t about_bytes) {
+    piece_.clear();   // keeps its capacity: the pieces of one text are alike in size
+    append_next(piece_, about_bytes);
+    return piece_;
+}
+
+void PortfolioTextWriter::append_next(std::string& out, std::size_t about_bytes) {
+    const std::size_t start = out.size();
+    // `about_bytes` 0 still gets a part: a piece is never empty before the end.
+    do {
+        write_part(out);
+    } while (!done() && out.size() - start < about_bytes);
+}
+
+void PortfolioTextWriter::write_part(std::string& out) {
+    Emitter e(out, depth_, container_empty_);
+    switch (part_) {
+        case Part::head:
+            write_head(e, portfolio_);
+            part_ = portfolio_.accounts.empty() ? Part::tail : Part::accounts;
+            break;
+        case Part::accounts:
+            write_account(e.element(), portfolio_.accounts[next_account_], portfolio_.criteria);
+            if (++next_account_ == portfolio_.accounts.size()) part_ = Part::tail;
+            break;
+        case Part::tail:
+            write_tail(e, portfolio_);
+            out += '\n';
+            part_ = Part::done;
+            break;
+        case Part::done: break;
+    }
+}
+
+std::string write_portfolio(const Portfolio& p) {
+    std::string out;
+    // About 300 bytes an account in practice: one allocation for most files.
+    out.reserve(256 + 320 * p.accounts.size());
+    PortfolioTextWriter(p).append_next(out, std::numeric_limits<std::size_t>::max());
     return out;
 }
 
