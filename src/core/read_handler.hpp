@@ -180,7 +180,11 @@ public:
     explicit PortfolioReader(std::string_view input) : input_(input), frames_(kMaxDepth + 1) {}
 
     void reserve_accounts(std::size_t count) { portfolio_.accounts.reserve(count); }
+    std::size_t accounts_read() const { return portfolio_.accounts.size(); }
     ReadResult finish(bool parsed);
+    // The reader stopped the parse because the input nests too deep: finish() then
+    // places the error by scanning the input's text.
+    bool stopped_too_deep() const { return stop_ == Stop::too_deep; }
 
     // ---- nlohmann SAX interface ----
     bool null();
