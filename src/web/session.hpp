@@ -4,11 +4,18 @@
 // a moment after the last change. JS reports back through KEEPALIVE callbacks; those
 // that change the open portfolio only queue, and update() applies them at the start of a
 // frame, like opened files.
+//
+// Autosave makes the portfolio's text a few milliseconds a frame (core's
+// PortfolioTextWriter), handing each frame's piece to JS, so a big portfolio (35 MB of
+// text for 100,000 accounts) costs no long frame; JS stores the pieces once all are made.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
+#include "core/portfolio_text_writer.hpp"
 #include "ui/app.hpp"
 
 namespace kc::web {
@@ -33,14 +40,16 @@ public:
     void forget_local_data();
 
     // From JS: a write completed (`saved_at`: ms since 1970) or failed; the page is being
-    // hidden or left, so a pending change is written at once (frames stop when hidden).
+    // hidden or left, so a pending change, or the rest of a write being made, is written
+    // at once (frames stop when hidden).
     void start_finished();
     void write_completed(double saved_at);
     void write_failed(const std::string& reason);
-    void flush(double now_ms);
+    void flush();
 
     // {"state": "starting"|"on"|"off"|"failed", "savedAt": ms since 1970 or null,
-    //  "pending": bool} for window.kamcanvas.autosave().
+    //  "pending": bool, "lastWrite": {"frames", "bytes"} or null, "restarts": count}
+    // for window.kamcanvas.autosave() (docs/js-api.md).
     std::string state_json() const;
 
     // A start source (share link, ?src=) that could not be opened, as the problems panel
@@ -50,16 +59,41 @@ public:
 
 private:
     enum class Autosave { starting, on, off, failed };
-    void write(double now_ms);
+
+    // A write whose text is being made, frame by frame; what is made so far is in JS.
+    // The writer reads the open portfolio: it is dropped as soon as the document's
+    // version moves on, before the portfolio could be read again.
+    struct Write {
+        explicit Write(const kc::Portfolio& portfolio) : text(portfolio) {}
+        kc::PortfolioTextWriter text;
+        int frames = 0;            // frames in which a piece was made
+        std::size_t bytes = 0;     // handed to JS so far
+    };
+    // The frames and bytes of the last write whose text was complete.
+    struct WriteSize {
+        int frames = 0;
+        std::size_t bytes = 0;
+    };
+
+    // The document changed: a write being made is of an older portfolio.
+    void note_change(double now_ms);
+    void begin_write();
+    // Makes text until `deadline_ms` (emscripten_get_now's clock) or the end, hands it to
+    // JS, and has JS store the whole once the end is made.
+    void make_text_until(double deadline_ms);
+    void drop_write();
 
     kc::ui::App* app_ = nullptr;
     Autosave autosave_ = Autosave::starting;
     std::uint64_t seen_version_ = 0;
     double changed_at_ = 0;
-    bool pending_ = false;    // a change not written yet
-    bool writing_ = false;    // a write handed to JS and not yet confirmed
-    double quiet_ms_ = 500;   // how long after the last change to write
+    bool pending_ = false;    // a change no write has begun with yet
+    std::optional<Write> write_;
+    std::string piece_;       // this frame's text, reused from frame to frame
+    bool storing_ = false;    // a whole text handed to JS and not yet confirmed
     double saved_at_ = 0;     // when the last write completed (ms since 1970); 0: none yet
+    std::optional<WriteSize> last_write_;
+    int restarts_ = 0;        // writes dropped because the portfolio changed meanwhile
     std::string failed_source_;   // empty: the start opened what it was given
     std::string failed_message_;
 };

@@ -77,7 +77,7 @@ Module['kcSession'] = (function () {
     try {
       const record = await Module['kcStorage'].load();
       if (record) {
-        const [text, size] = toWasm(record.text);
+        const [text, size] = toWasm(record.content);
         _app_start_restore(cString(record.name), text, size, cString(localTime(record.savedAt)), record.unsaved ? 1 : 0);
       }
       return '';
@@ -100,8 +100,19 @@ Module['kcSession'] = (function () {
   }
 
   // [SECTION] autosave: C++ decides when; this writes and reports back -----------------
-  function save(name, text, unsaved) {
-    Module['kcStorage'].save(name, text, unsaved).then(
+  // C++ makes the text a few milliseconds a frame and hands over each frame's bytes;
+  // once the last is here it asks for them to be stored. A write dropped half-way (the
+  // portfolio changed meanwhile) drops its pieces.
+  let pieces = [];
+
+  function addPiece(bytes) { pieces.push(bytes); }
+
+  function dropPieces() { pieces = []; }
+
+  function save(name, unsaved) {
+    const bytes = new Blob(pieces, { type: 'application/json' });
+    pieces = [];
+    Module['kcStorage'].save(name, bytes, unsaved).then(
       (savedAt) => _app_storage_saved(savedAt),
       (error) => _app_storage_failed(cString(error.message)));
   }
@@ -132,5 +143,5 @@ Module['kcSession'] = (function () {
     });
   }
 
-  return { start, save, forget, installFlush, makeShareLink };
+  return { start, addPiece, dropPieces, save, forget, installFlush, makeShareLink };
 })();

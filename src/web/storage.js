@@ -1,6 +1,7 @@
 // The browser's storage for autosave (linked with --pre-js): one IndexedDB record holding
-// the open portfolio as text, its file name, when it was written and whether it had
-// unsaved changes. src/web/session.cpp decides when to write (debounced after edits) and
+// the open portfolio's file text (UTF-8 bytes, as a Blob), its file name, when it was
+// written and whether it had unsaved changes. A record from before (format 1) holds the
+// text as a string instead, and is still read. src/web/session.cpp decides when to write (debounced after edits) and
 // what to do with the record at start; this only reads, writes and deletes it.
 //
 // Storage may be missing or refuse (private windows, file:// pages, a full disk, a user
@@ -66,21 +67,35 @@ Module['kcStorage'] = (function () {
     }));
   }
 
+  // The stored text: a Uint8Array of the bytes (format 2), a string (format 1), or null
+  // when the record holds neither.
+  async function contentOf(record) {
+    if (!record) return null;
+    if (record.bytes instanceof Blob) return new Uint8Array(await record.bytes.arrayBuffer());
+    return typeof record.text === 'string' ? record.text : null;
+  }
+
   return {
-    // → Promise of {name, text, savedAt (ms since 1970), unsaved} or null when nothing is stored.
-    load() {
-      return transact('readonly', (store) => store.get(recordKey)).then((record) =>
-        record && typeof record.text === 'string' ? {
+    // → Promise of {name, content (the text: bytes or a string), savedAt (ms since 1970),
+    // unsaved} or null when nothing is stored.
+    async load() {
+      try {
+        const record = await transact('readonly', (store) => store.get(recordKey));
+        const content = await contentOf(record);
+        return content === null ? null : {
           name: typeof record.name === 'string' ? record.name : '',
-          text: record.text,
+          content,
           savedAt: Number(record.savedAt) || 0,
           unsaved: !!record.unsaved,
-        } : null).catch((error) => { throw new Error(describe(error)); });
+        };
+      } catch (error) {
+        throw new Error(describe(error));
+      }
     },
 
-    // → Promise, resolved once written.
-    save(name, text, unsaved) {
-      const record = { format: 1, name, text, savedAt: Date.now(), unsaved: !!unsaved };
+    // `bytes`: a Blob of the file's text. → Promise of when it was written, once written.
+    save(name, bytes, unsaved) {
+      const record = { format: 2, name, bytes, savedAt: Date.now(), unsaved: !!unsaved };
       return transact('readwrite', (store) => store.put(record, recordKey))
         .then(() => record.savedAt)
         .catch((error) => { throw new Error(describe(error)); });
