@@ -74,12 +74,15 @@ void report_start_failure(kc::ui::App& app, const std::string& source, const std
 
 // How long after the last change a write begins: a burst of typing is one write.
 constexpr double kQuietMs = 500;
-// How long a frame spends making the text of a write: little next to a 16 ms frame. At
-// about 30 MB/s (wasm, measured on 100,000 accounts) that is about 100 kB a frame.
+// How long a frame spends making the text of a write: little next to a 16 ms frame. The
+// copy of the text to JS comes on top (docs/benchmarks.md has the measured costs).
 constexpr double kTextMsPerFrame = 4;
 // The writer is asked for pieces of this size, and the clock read after each: small
 // enough that a frame's budget is not overrun by much.
 constexpr std::size_t kPieceBytes = 16 * 1024;
+// Text is handed to JS at the end of a frame's share, or once this much is made: a
+// write finished at once (flush) never holds the whole text in wasm memory.
+constexpr std::size_t kHandOverBytes = 1024 * 1024;
 
 }  // namespace
 
@@ -217,16 +220,23 @@ void Session::begin_write() {
 }
 
 void Session::make_text_until(double deadline_ms) {
-    ++write_->frames;
-    piece_.clear();
+    const double started = emscripten_get_now();
+    WriteCost& cost = write_->cost;
+    const auto hand_over = [&] {
+        js_storage_add_piece(piece_.data(), piece_.size());
+        cost.bytes += piece_.size();
+        piece_.clear();
+    };
     do {
         write_->text.append_next(piece_, kPieceBytes);
+        if (piece_.size() >= kHandOverBytes) hand_over();
     } while (!write_->text.done() && emscripten_get_now() < deadline_ms);
-    js_storage_add_piece(piece_.data(), piece_.size());
-    write_->bytes += piece_.size();
+    if (!piece_.empty()) hand_over();
+    ++cost.frames;
+    cost.ms += emscripten_get_now() - started;
     if (!write_->text.done()) return;
 
-    last_write_ = WriteSize{write_->frames, write_->bytes};
+    last_write_ = cost;
     write_.reset();
     storing_ = true;
     js_storage_save(app_->file_name().c_str(), app_->document().dirty() ? 1 : 0);
@@ -266,13 +276,16 @@ std::string Session::state_json() const {
         case Autosave::off: state = "off"; break;
         case Autosave::failed: state = "failed"; break;
     }
+    const auto cost_json = [](const WriteCost& cost) {
+        return kc::Json{{"frames", cost.frames}, {"bytes", cost.bytes}, {"ms", cost.ms}};
+    };
     kc::Json json = {{"state", state},
                      {"savedAt", nullptr},
                      {"pending", pending_ || write_.has_value() || storing_},
-                     {"lastWrite", nullptr},
+                     {"writing", write_ ? cost_json(write_->cost) : kc::Json()},
+                     {"lastWrite", last_write_ ? cost_json(*last_write_) : kc::Json()},
                      {"restarts", restarts_}};
     if (saved_at_ > 0) json["savedAt"] = static_cast<long long>(saved_at_);
-    if (last_write_) json["lastWrite"] = {{"frames", last_write_->frames}, {"bytes", last_write_->bytes}};
     return json.dump();
 }
 

@@ -48,8 +48,8 @@ public:
     void flush();
 
     // {"state": "starting"|"on"|"off"|"failed", "savedAt": ms since 1970 or null,
-    //  "pending": bool, "lastWrite": {"frames", "bytes"} or null, "restarts": count}
-    // for window.kamcanvas.autosave() (docs/js-api.md).
+    //  "pending": bool, "writing": {"frames", "bytes", "ms"} or null, "lastWrite": the same
+    //  or null, "restarts": count} for window.kamcanvas.autosave() (docs/js-api.md).
     std::string state_json() const;
 
     // A start source (share link, ?src=) that could not be opened, as the problems panel
@@ -63,16 +63,16 @@ private:
     // A write whose text is being made, frame by frame; what is made so far is in JS.
     // The writer reads the open portfolio: it is dropped as soon as the document's
     // version moves on, before the portfolio could be read again.
+    // How much a write's text took so far.
+    struct WriteCost {
+        int frames = 0;           // frames in which a piece was made
+        std::size_t bytes = 0;    // handed to JS
+        double ms = 0;            // spent making and handing over the pieces
+    };
     struct Write {
         explicit Write(const kc::Portfolio& portfolio) : text(portfolio) {}
         kc::PortfolioTextWriter text;
-        int frames = 0;            // frames in which a piece was made
-        std::size_t bytes = 0;     // handed to JS so far
-    };
-    // The frames and bytes of the last write whose text was complete.
-    struct WriteSize {
-        int frames = 0;
-        std::size_t bytes = 0;
+        WriteCost cost;
     };
 
     // The document changed: a write being made is of an older portfolio.
@@ -92,7 +92,7 @@ private:
     std::string piece_;       // this frame's text, reused from frame to frame
     bool storing_ = false;    // a whole text handed to JS and not yet confirmed
     double saved_at_ = 0;     // when the last write completed (ms since 1970); 0: none yet
-    std::optional<WriteSize> last_write_;
+    std::optional<WriteCost> last_write_;   // of the last write whose text was whole
     int restarts_ = 0;        // writes dropped because the portfolio changed meanwhile
     std::string failed_source_;   // empty: the start opened what it was given
     std::string failed_message_;
