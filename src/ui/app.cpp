@@ -19,6 +19,7 @@
 #include "file_tools.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "open_progress.hpp"
 #include "views.hpp"
 
 namespace kc::ui {
@@ -233,7 +234,17 @@ struct App::State {
     void draw_views(const Context& context);
     void draw_confirm_discard();
     // Reads `bytes` as a portfolio and, when it reads, opens it (see App::open_file).
-    OpenResult open_bytes(std::string_view file_name, std::string_view bytes);
+    OpenResult open_bytes(std::string_view file_name, std::string_view bytes) {
+        return open_read(file_name, read_portfolio(bytes));
+    }
+    OpenResult open_read(std::string_view file_name, ReadResult read);
+    // A file being read in pieces (App::show_progress).
+    struct Progress {
+        std::string file_name;
+        std::size_t bytes = 0;
+        std::size_t total = 0;
+    };
+    std::optional<Progress> progress;
 
     // [SECTION] file tools (file_tools.hpp)
     // The start of an export's file name: the portfolio's name, else the file's.
@@ -384,9 +395,12 @@ OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
     return result;
 }
 
-OpenResult App::State::open_bytes(std::string_view file_name, std::string_view bytes) {
+OpenResult App::open_read(std::string_view file_name, ReadResult read) {
+    return state_->open_read(file_name, std::move(read));
+}
+
+OpenResult App::State::open_read(std::string_view file_name, ReadResult read) {
     State& s = *this;
-    ReadResult read = read_portfolio(bytes);
     OpenResult result;
     result.ok = read.ok();
     result.errors = read.errors;
@@ -439,8 +453,18 @@ FileTools& App::file_tools() { return state_->file_tools; }
 
 const FileTools& App::file_tools() const { return state_->file_tools; }
 
+void App::show_progress(std::string_view file_name, std::size_t bytes, std::size_t total) {
+    state_->progress = State::Progress{std::string(file_name), bytes, total};
+}
+
+void App::end_progress() { state_->progress.reset(); }
+
 void App::draw() {
     State& s = *state_;
+    if (s.progress) {
+        draw_open_progress(s.progress->file_name, s.progress->bytes, s.progress->total);
+        return;
+    }
     Command command = s.shortcut();
     const Report& report = s.document.report();
     s.refresh_warnings();

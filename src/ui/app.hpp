@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/format.hpp"
 #include "core/problem.hpp"
 #include "figures.hpp"
 #include "selection.hpp"
@@ -62,6 +63,13 @@ public:
     // Open a portfolio from bytes (file picker, drop, JS API). On errors the open
     // portfolio stays as it was and the error panel lists every problem.
     OpenResult open_file(std::string_view file_name, std::string_view bytes);
+    // The same with what a reader already made of the bytes (a big file read in pieces).
+    OpenResult open_read(std::string_view file_name, ReadResult read);
+
+    // A file being read in pieces: until end_progress(), each frame shows only how far
+    // the reading is (`bytes` of about `total`), so that those frames cost nearly nothing.
+    void show_progress(std::string_view file_name, std::size_t bytes, std::size_t total);
+    void end_progress();
 
     // The document (model + edit history) for the JS API.
     const Document& document() const;

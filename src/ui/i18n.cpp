@@ -46,6 +46,8 @@ constexpr Text kTexts[] = {
     {Key::confirm_discard_open,  "Toch openen…", "Open anyway…"},
     {Key::confirm_cancel,        "Annuleren", "Cancel"},
     {Key::example_file_name,     "voorbeeld", "example"},
+    {Key::opening_file,          "{} openen…", "Opening {}…"},
+    {Key::opening_progress,      "{} van {} MB gelezen", "{} of {} MB read"},
 
     {Key::status_file,          "Bestand: {}", "File: {}"},
     {Key::status_accounts,      "{} accounts", "{} accounts"},

@@ -25,7 +25,7 @@ enum class Key {
     year_label, year_automatic, year_automatic_plain, year_automatic_none,
     // open / save
     confirm_discard_title, confirm_discard_text, confirm_discard_open, confirm_cancel,
-    example_file_name,
+    example_file_name, opening_file, opening_progress,
     // status line
     status_file, status_accounts, status_warnings_none, status_warnings, status_unsaved, status_saved,
     status_year, status_no_year,

@@ -1,5 +1,5 @@
 // window.kamcanvas: the page's JavaScript API (documented in docs/js-api.md), linked with
-// --post-js. Each method is a synchronous call into the app between two frames (through
+// --post-js. Each method but open() is a synchronous call into the app between two frames (through
 // the KEEPALIVE exports of src/web/js_api.cpp); nothing here makes a request.
 
 (function () {
@@ -28,8 +28,10 @@
   // lengthBytesUTF8/stringToUTF8 walk the string in JS, which costs more than the parse
   // itself for a file of 100,000 accounts.
   const encoder = new TextEncoder();
-  function withUTF8(text, use) {
-    const bytes = encoder.encode(text);
+  function withUTF8(text, use) { return withBytes(encoder.encode(text), use); }
+
+  // Runs use(ptr, length) with `bytes` in wasm memory (0-terminated), freed afterwards.
+  function withBytes(bytes, use) {
     const size = bytes.length + 1;
     const ptr = _malloc(size);
     if (!ptr) throw new Error(`kamcanvas: not enough memory for ${size} bytes`);
@@ -40,6 +42,19 @@
     } finally {
       _free(ptr);
     }
+  }
+
+  function fileNameOr(name) {
+    // "" is the bundled example's name inside the app: an API load is never that.
+    return typeof name === 'string' && name !== '' ? name : 'portfolio.kamcanvas.json';
+  }
+
+  // The text or bytes of what kamcanvas.open was given.
+  async function contentOf(source) {
+    if (typeof source === 'string' || source instanceof Uint8Array) return source;
+    if (source instanceof ArrayBuffer) return new Uint8Array(source);
+    if (typeof Blob !== 'undefined' && source instanceof Blob) return new Uint8Array(await source.arrayBuffer());
+    throw new TypeError('kamcanvas.open(source): source must be a string, ArrayBuffer, Uint8Array or Blob');
   }
 
   // Resolves after `count` more animation frames: what a call changed is then on screen.
@@ -59,10 +74,31 @@
     load(text, name = 'portfolio.kamcanvas.json') {
       requireStarted();
       if (typeof text !== 'string') throw new TypeError('kamcanvas.load(text): text must be a string');
-      // "" is the bundled example's name inside the app: an API load is never that.
-      const fileName = typeof name === 'string' && name !== '' ? name : 'portfolio.kamcanvas.json';
-      return withUTF8(fileName, (namePtr) => withUTF8(text, (textPtr, length) =>
+      return withUTF8(fileNameOr(name), (namePtr) => withUTF8(text, (textPtr, length) =>
         JSON.parse(UTF8ToString(_app_load(namePtr, textPtr, length)))));
+    },
+
+    // Opens `source` (a string, ArrayBuffer, Uint8Array, Blob or File) as a portfolio the
+    // way the file picker opens a big file: read in pieces, the page drawing a progress bar
+    // between them and never frozen for the whole file, the text never whole in wasm
+    // memory. → a Promise of what load() gives.
+    async open(source, name = 'portfolio.kamcanvas.json') {
+      requireStarted();
+      const fileName = fileNameOr(name);
+      const content = await contentOf(source);
+      const opened = await Module['kcBrowser'].openInPieces(fileName, content);
+      if (opened) return opened;
+      // Not well-formed JSON: read whole, so that the error gets its line and column.
+      return withUTF8(fileName, (namePtr) => withBytes(
+        typeof content === 'string' ? encoder.encode(content) : content,
+        (ptr, length) => JSON.parse(UTF8ToString(_app_load(namePtr, ptr, length)))));
+    },
+
+    // The file being read in pieces (by open(), the file picker or a drop), or null:
+    // {name, read, total}, read and total counted in bytes (in UTF-16 code units for a
+    // string given to open()).
+    reading() {
+      return Module['kcBrowser'].reading();
     },
 
     // The open portfolio as format-1 text, exactly what Save downloads.

@@ -30,10 +30,86 @@ Module['kcBrowser'] = (function () {
     _app_file_opened(namePtr, dataPtr, bytes.length);
   }
 
+  // [SECTION] big files: read in pieces (src/web/open_in_pieces.cpp) -------------------
+  // From this size on a portfolio file is read in pieces, with a frame showing the progress
+  // between two pieces; a piece takes the reader some 10 ms on a laptop.
+  const piecewiseFromBytes = 1 << 20;
+  const pieceBytes = 256 << 10;
+  const encoder = new TextEncoder();
+
+  // Lets the browser draw a frame and handle input before the next piece. A message to
+  // ourselves comes back at once (nested setTimeout(0) calls wait 4 ms each).
+  function nextTurn() {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  }
+
+  // Copies the piece of `source` (bytes or a string) that starts at `at` into wasm memory
+  // at `buffer`. → [bytes copied, where the next piece starts].
+  function copyPiece(source, at, buffer) {
+    const target = HEAPU8.subarray(buffer, buffer + pieceBytes);   // HEAPU8 anew: memory may have grown
+    if (typeof source !== 'string') {
+      const piece = source.subarray(at, at + pieceBytes);
+      target.set(piece);
+      return [piece.length, at + piece.length];
+    }
+    // A piece of the string never ends between the two halves of a surrogate pair: each
+    // half alone would be encoded as U+FFFD. encodeInto stops before a character that
+    // does not fit, so `read` says where the next piece starts.
+    let end = Math.min(at + pieceBytes, source.length);
+    const last = source.charCodeAt(end - 1);
+    if (end < source.length && last >= 0xD800 && last <= 0xDBFF) end -= 1;
+    const { read, written } = encoder.encodeInto(source.substring(at, end), target);
+    return [written, at + read];
+  }
+
+  let progress = null;   // {name, read, total} while a file is read in pieces (kamcanvas.reading())
+
+  async function readInPieces(name, source) {
+    const buffer = _app_pieces_begin(newUTF8(name), source.length, pieceBytes);
+    if (!buffer) return null;
+    progress = { name, read: 0, total: source.length };
+    try {
+      for (let at = 0; at < source.length;) {
+        let copied;
+        [copied, at] = copyPiece(source, at, buffer);
+        progress.read = at;
+        if (!_app_pieces_feed(copied)) break;
+        await nextTurn();
+      }
+    } catch (error) {
+      _app_pieces_cancel();
+      throw error;
+    } finally {
+      progress = null;
+    }
+    const reply = _app_pieces_end();
+    return reply ? JSON.parse(UTF8ToString(reply)) : null;
+  }
+
+  // Opens `source` (a Uint8Array or a string) as the portfolio file `name`, reading it in
+  // pieces. → a Promise of {ok, errors, warnings} as kamcanvas.load gives them, or of null
+  // when the app needs the whole file (text that is not well-formed JSON: its error is
+  // placed by line and column in the whole text); nothing was opened then. One file at a
+  // time: a second call waits for the first.
+  let reading = Promise.resolve();
+  function openInPieces(name, source) {
+    const run = reading.then(() => readInPieces(name, source));
+    reading = run.catch(() => {});
+    return run;
+  }
+
+  function isCsvName(name) { return /\.(csv|tsv|txt)$/i.test(name); }
+
   function readFile(file) {
-    file.arrayBuffer().then(
-      (buffer) => deliverFile(file.name, new Uint8Array(buffer)),
-      (error) => console.error(`kamcanvas: could not read ${file.name}: ${error}`));
+    file.arrayBuffer().then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      if (bytes.length < piecewiseFromBytes || isCsvName(file.name)) return deliverFile(file.name, bytes);
+      return openInPieces(file.name, bytes).then((opened) => { if (!opened) deliverFile(file.name, bytes); });
+    }).catch((error) => console.error(`kamcanvas: could not read ${file.name}: ${error}`));
   }
 
   // [SECTION] open: one hidden <input type=file>, reused -------------------------------
@@ -186,6 +262,8 @@ Module['kcBrowser'] = (function () {
       installDrop(); installPaste(); installShortcuts(); installLeaveGuard(); registerServiceWorker();
     },
     pickFile,
+    openInPieces,
+    reading: () => (progress ? Object.assign({}, progress) : null),
     download,
     downloadPng,
     copyText,
