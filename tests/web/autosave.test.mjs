@@ -1,8 +1,9 @@
 // Autosave of a big portfolio in Chromium (issue 8): the text of 20,000 accounts is made a
 // few milliseconds a frame, over many frames, and what a reload brings back is the edited
 // portfolio byte for byte; a change while the text is being made (even another portfolio
-// opened) drops the partial text and the next write stores the new one; work stored by
-// the previous version of the app (the text as a string) still comes back.
+// opened) drops the partial text and the next write stores the new one; the page hidden
+// half-way through a write finishes it at once; work stored by the previous version of
+// the app (the text as a string) still comes back.
 //
 // The big portfolio is generated at test time (../shared/tools/gen_portfolio.py), never
 // stored.
@@ -105,6 +106,38 @@ test('another portfolio opened while the text is being made: the partial text is
   await reload(page);
   assert.equal(await saved(page), expected);
   assert.deepEqual(await page.evaluate(() => kamcanvas.summary()), expectedSummary(small));
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the page hidden half-way through a write: the rest is made at once and stored', async () => {
+  const { context, page, problems } = await openApp(browser);
+  assert.equal((await page.evaluate((text) => kamcanvas.load(text, 'big.kamcanvas.json'), bigText)).ok, true);
+  const expected = await saved(page);
+  // The page's own pagehide handler runs, as when the tab is closed; no frame comes
+  // between the check and the event.
+  const flushed = await page.evaluate(() => new Promise((resolve) => {
+    const check = () => {
+      const before = kamcanvas.autosave();
+      if (before.writing && before.writing.frames >= 2) {
+        window.dispatchEvent(new PageTransitionEvent('pagehide'));
+        resolve({ before, after: kamcanvas.autosave() });
+      } else if (before.savedAt !== null) {
+        resolve({ missed: before });
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    requestAnimationFrame(check);
+  }));
+  assert.ok(flushed.before, `the write was caught half-way: ${JSON.stringify(flushed)}`);
+  assert.equal(flushed.after.writing, null, 'nothing left to make after the event');
+  assert.equal(flushed.after.lastWrite.frames, flushed.before.writing.frames + 1);
+  assert.equal(flushed.after.lastWrite.bytes, Buffer.byteLength(expected));
+
+  await waitForAutosaveAfter(page, 0);
+  await reload(page);
+  assert.equal(await saved(page), expected);
   assertNoProblems(problems);
   await context.close();
 });
