@@ -664,4 +664,147 @@ Report analyze(const Portfolio& portfolio, std::optional<int> requested_year) {
     return report;
 }
 
+// [SECTION] the weighting, a slice at a time ---------------------------------------------
+
+struct WeightingUpdate::State {
+    enum class Phase { rate, sort_blocks, merge, place, done };
+    // Accounts (or keys) per slice: well under a millisecond each.
+    static constexpr std::size_t kSlice = 4096;
+
+    const Portfolio& portfolio;
+    std::vector<CriterionTerms> criteria;
+    MatrixReport matrix;                      // thresholds now; of and counts filled
+    std::vector<int> id_rank;
+    std::vector<RatingFigures> rating;
+    std::vector<RankKey> keys, scratch;       // sorted in blocks, then merged pairwise
+    std::vector<int> ranking, place_of;
+    std::size_t count;
+    Phase phase = Phase::rate;
+    std::size_t next = 0;                     // the account, block or place the phase is at
+    // The merge: runs of `width` in `keys`, the pair that starts at `pair` going to `scratch`.
+    std::size_t width = kSlice, pair = 0, left = 0, left_end = 0, right = 0, right_end = 0, out = 0;
+    bool merging = false;
+
+    State(const Portfolio& p, const Report& report)
+        : portfolio(p), criteria(criterion_terms(p)), id_rank(report.id_rank), count(p.accounts.size()) {
+        matrix.x_threshold = p.info.matrix.x_threshold;
+        matrix.y_threshold = p.info.matrix.y_threshold;
+        matrix.of.resize(count);
+        rating.resize(count);
+        keys.resize(count);
+        if (id_rank.size() != count) id_rank = id_ranks(p);
+    }
+
+    // sorted_accounts' order: figure desc, ties by id in byte order (a total order, so any
+    // correct sort gives the same sequence).
+    static bool before(const RankKey& a, const RankKey& b) {
+        if (a.figure != b.figure) return a.figure > b.figure;
+        return a.id_rank < b.id_rank;
+    }
+
+    void slice() {
+        switch (phase) {
+            case Phase::rate: rate_slice(); break;
+            case Phase::sort_blocks: sort_block(); break;
+            case Phase::merge: merge_slice(); break;
+            case Phase::place: place_slice(); break;
+            case Phase::done: break;
+        }
+    }
+
+    void rate_slice() {
+        constexpr double kNullLast = -std::numeric_limits<double>::infinity();
+        const std::size_t end = std::min(count, next + kSlice);
+        for (std::size_t i = next; i < end; ++i) {
+            AccountRating r = rate_account(portfolio.accounts[i], criteria, matrix);
+            rating[i] = r.figures;
+            matrix.of[i] = r.placement;
+            ++matrix.quadrant_counts[static_cast<std::size_t>(r.placement.quadrant)];
+            keys[i] = {r.figures.weighted_index.value_or(kNullLast), id_rank[i], static_cast<int>(i)};
+        }
+        next = end;
+        if (next == count) start(Phase::sort_blocks);
+    }
+
+    void sort_block() {
+        const std::size_t end = std::min(count, next + kSlice);
+        std::sort(keys.begin() + static_cast<std::ptrdiff_t>(next), keys.begin() + static_cast<std::ptrdiff_t>(end), before);
+        next = end;
+        if (next < count) return;
+        if (count <= kSlice) {
+            start(Phase::place);
+        } else {
+            scratch.resize(count);
+            start(Phase::merge);
+        }
+    }
+
+    // Moves up to a slice of keys of the current pair of runs into `scratch`.
+    void merge_slice() {
+        if (!merging) {
+            left = pair;
+            left_end = right = std::min(count, pair + width);
+            right_end = std::min(count, pair + 2 * width);
+            out = pair;
+            merging = true;
+        }
+        for (std::size_t moved = 0; moved < kSlice && out < right_end; ++moved) {
+            const bool take_left = left < left_end && (right >= right_end || !before(keys[right], keys[left]));
+            scratch[out++] = take_left ? keys[left++] : keys[right++];
+        }
+        if (out < right_end) return;
+        merging = false;
+        pair = right_end;
+        if (pair < count) return;
+        keys.swap(scratch);   // a pass is over: runs twice as long
+        width *= 2;
+        pair = 0;
+        if (width >= count) start(Phase::place);
+    }
+
+    void place_slice() {
+        if (next == 0) {
+            ranking.resize(count);
+            place_of.resize(count);
+        }
+        const std::size_t end = std::min(count, next + kSlice);
+        for (std::size_t p = next; p < end; ++p) {
+            ranking[p] = keys[p].account;
+            place_of[static_cast<std::size_t>(keys[p].account)] = static_cast<int>(p) + 1;
+        }
+        next = end;
+        if (next == count) start(Phase::done);
+    }
+
+    void start(Phase next_phase) {
+        phase = next_phase;
+        next = 0;
+    }
+};
+
+WeightingUpdate::WeightingUpdate(const Portfolio& portfolio, const Report& report)
+    : state_(std::make_unique<State>(portfolio, report)) {
+    if (state_->count == 0) state_->phase = State::Phase::done;
+}
+WeightingUpdate::~WeightingUpdate() = default;
+WeightingUpdate::WeightingUpdate(WeightingUpdate&&) noexcept = default;
+WeightingUpdate& WeightingUpdate::operator=(WeightingUpdate&&) noexcept = default;
+
+bool WeightingUpdate::advance(std::chrono::steady_clock::time_point deadline) {
+    do state_->slice();
+    while (!done() && std::chrono::steady_clock::now() < deadline);
+    return done();
+}
+
+bool WeightingUpdate::done() const { return state_->phase == State::Phase::done; }
+
+void WeightingUpdate::finish(Report& report) {
+    State& s = *state_;
+    report.matrix = std::move(s.matrix);
+    report.rating.of = std::move(s.rating);
+    report.rating.ranking = std::move(s.ranking);
+    report.rating.place_of = std::move(s.place_of);
+    if (report.id_rank.size() != s.count) report.id_rank = std::move(s.id_rank);
+}
+
 }  // namespace kc

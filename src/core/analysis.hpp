@@ -6,9 +6,11 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -228,6 +230,31 @@ enum class RatingChange { scores, weights };
 // then exactly what analyze() would give. Not after adding, removing or renaming
 // accounts: that needs analyze.
 void recompute_rating(const Portfolio& portfolio, Report& report, RatingChange change = RatingChange::scores);
+
+// recompute_rating(…, RatingChange::weights) done a slice at a time, for a caller that
+// must not stop for all of it at once (a frame of the app at 100,000 accounts): rating
+// every account, sorting them by weighted index and placing them, a few thousand
+// accounts a slice. It ends with exactly what recompute_rating gives.
+class WeightingUpdate {
+public:
+    // Takes what it needs of `portfolio` now (the criteria's weights, scales and axes, the
+    // matrix thresholds), so those may change meanwhile; the accounts and their scores must
+    // not. `report`: the portfolio's report as it was before the change (its id ranks).
+    WeightingUpdate(const Portfolio& portfolio, const Report& report);
+    ~WeightingUpdate();
+    WeightingUpdate(WeightingUpdate&&) noexcept;
+    WeightingUpdate& operator=(WeightingUpdate&&) noexcept;
+
+    // Works slice by slice until `deadline` has passed (one slice at least). True when done.
+    bool advance(std::chrono::steady_clock::time_point deadline);
+    bool done() const;
+    // Puts the new rating and matrix into `report` (the one it started from); once done.
+    void finish(Report& report);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // Every year that occurs in any account's revenue or wallet, ascending, once.
 std::vector<int> years_in(const Portfolio& portfolio);

@@ -37,6 +37,10 @@ Document::ReportImpact Document::report_impact(const Edit& edit) {
 
 void Document::invalidate(ReportImpact impact) {
     if (impact > report_stale_) report_stale_ = impact;
+    if (impact == ReportImpact::weighting) weighting_edited_since_update_ = true;
+    // The update reads the accounts' scores as it goes: anything more than the weighting
+    // may have changed them.
+    if (impact > ReportImpact::weighting) weighting_update_.reset();
 }
 
 Document::Document(Portfolio portfolio) : portfolio_(std::move(portfolio)) {}
@@ -142,6 +146,7 @@ void Document::mark_saved() {
 }
 
 const Report& Document::report(std::optional<int> year) const {
+    weighting_update_.reset();   // done at once below
     if (!report_ || report_year_ != year || report_stale_ == ReportImpact::all) {
         report_ = analyze(portfolio_, year);
         report_year_ = year;
@@ -152,6 +157,23 @@ const Report& Document::report(std::optional<int> year) const {
         ++report_updates_.rating_only;
     }
     report_stale_ = ReportImpact::none;
+    return *report_;
+}
+
+const Report& Document::report_by(std::chrono::steady_clock::time_point deadline) const {
+    const bool weighting_only = report_ && !report_year_ && report_stale_ == ReportImpact::weighting &&
+                                report_->rating.unweighted_ranking.size() == portfolio_.accounts.size();
+    if (!weighting_only) return report();
+    if (!weighting_update_) {
+        weighting_update_ = std::make_unique<WeightingUpdate>(portfolio_, *report_);
+        weighting_edited_since_update_ = false;
+    }
+    if (weighting_update_->advance(deadline)) {
+        weighting_update_->finish(*report_);
+        weighting_update_.reset();
+        ++report_updates_.rating_only;
+        if (!weighting_edited_since_update_) report_stale_ = ReportImpact::none;
+    }
     return *report_;
 }
 

@@ -5,7 +5,9 @@
 // analysis follow by themselves. No ImGui here: the same history works for tests and tools.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +74,20 @@ public:
     // result is always exactly what analyze() gives.
     const Report& report(std::optional<int> year = {}) const;
 
+    // The report for a frame that must not wait (the app's, at 100,000 accounts): what
+    // report() gives, except after edits of weights, axes or matrix thresholds alone. Then
+    // the rating and the matrix are brought up to date a slice at a time
+    // (WeightingUpdate), until `deadline` in each call, and meanwhile the report from
+    // before those edits is given. An update that was started is finished before the next
+    // begins, so a weight dragged on and on still shows its effect every few frames.
+    // report() always finishes the work at once.
+    const Report& report_by(std::chrono::steady_clock::time_point deadline) const;
+    // True when the last report_by() gave a report older than the portfolio.
+    bool report_behind() const { return report_stale_ != ReportImpact::none; }
+    // Increases whenever the cached report changes (computed anew or brought up to date):
+    // what was derived from a report given earlier is then out of date.
+    std::uint64_t report_generation() const { return report_updates_.full + report_updates_.rating_only; }
+
     // How often report() ran a full analysis and how often only the rating part.
     struct ReportUpdates {
         std::uint64_t full = 0;
@@ -116,6 +132,10 @@ private:
     // What changed since report_ was computed: the most far-reaching impact of the edits.
     mutable ReportImpact report_stale_ = ReportImpact::all;
     mutable ReportUpdates report_updates_;
+    // The weighting being brought up to date by report_by(), and whether edits of the
+    // weighting came after it started (it then finishes, and another one starts).
+    mutable std::unique_ptr<WeightingUpdate> weighting_update_;
+    mutable bool weighting_edited_since_update_ = false;
 };
 
 }  // namespace kc

@@ -146,7 +146,7 @@ void AccountsView::draw_filter(const Context& context) {
     }
     ImGui::SameLine();
     const std::size_t total = context.portfolio().accounts.size();
-    const std::size_t shown = rows_version_ == context.document().version() ? rows_.size() : total;
+    const std::size_t shown = rows_version_ == context.version() ? rows_.size() : total;
     ImGui::TextDisabled("%s", fill(context.tr(Key::filter_count),
                                    {format_integer(static_cast<long long>(shown)),
                                     format_integer(static_cast<long long>(total))})
@@ -158,7 +158,7 @@ void AccountsView::draw_filter(const Context& context) {
 // [SECTION] filter and sort ----------------------------------------------------------------
 
 void AccountsView::update_rows(const Context& context, bool sort_changed) {
-    const std::uint64_t version = context.document().version();
+    const std::uint64_t version = context.version();
     if (!sort_changed && rows_version_ == version && rows_filter_ == filter_ && rows_selection_ == context.selection())
         return;
     rows_version_ = version;

@@ -500,9 +500,9 @@ const WeightSensitivity& CriteriaView::sensitivity(const Context& context, int c
     // stay, and follow once it is let go.
     const bool same_criterion = sensitivity_ && sensitivity_->criterion == criterion;
     const bool dragging = same_criterion && ImGui::IsAnyItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
-    if (!same_criterion || (sensitivity_version_ != context.document().version() && !dragging)) {
+    if (!same_criterion || (sensitivity_version_ != context.version() && !dragging)) {
         sensitivity_ = weight_sensitivity(context.portfolio(), context.report(), criterion);
-        sensitivity_version_ = context.document().version();
+        sensitivity_version_ = context.version();
     }
     return *sensitivity_;
 }

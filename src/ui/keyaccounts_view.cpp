@@ -123,8 +123,8 @@ void KeyAccountsView::draw(const Context& context) {
 
 // The selected set and the two lists, computed once per document version and top size.
 void KeyAccountsView::refresh(const Context& context) {
-    if (summary_version_ == context.document().version() && summary_top_ == top_) return;
-    summary_version_ = context.document().version();
+    if (summary_version_ == context.version() && summary_top_ == top_) return;
+    summary_version_ = context.version();
     summary_top_ = top_;
     const Portfolio& portfolio = context.portfolio();
     const Report& report = context.report();
@@ -278,8 +278,8 @@ void KeyAccountsView::draw_list(const Context& context, const char* id, const st
 // [SECTION] every account ----------------------------------------------------------------
 
 const std::vector<int>& KeyAccountsView::all_rows(const Context& context) {
-    if (all_rows_version_ == context.document().version() && all_rows_only_keys_ == only_keys_) return all_rows_;
-    all_rows_version_ = context.document().version();
+    if (all_rows_version_ == context.version() && all_rows_only_keys_ == only_keys_) return all_rows_;
+    all_rows_version_ = context.version();
     all_rows_only_keys_ = only_keys_;
     const Portfolio& portfolio = context.portfolio();
     all_rows_.clear();

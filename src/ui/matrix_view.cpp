@@ -498,7 +498,7 @@ void MatrixView::draw_labels_popup(const Context& context) {
 // [SECTION] the chart ----------------------------------------------------------------------
 
 const std::vector<int>& MatrixView::placed_accounts(const Context& context) {
-    if (placed_version_ == context.document().version()) return placed_;
+    if (placed_version_ == context.version()) return placed_;
     const Report& report = context.report();
     placed_.clear();
     for (std::size_t i = 0; i < report.matrix.of.size(); ++i)
@@ -506,7 +506,7 @@ const std::vector<int>& MatrixView::placed_accounts(const Context& context) {
     std::stable_sort(placed_.begin(), placed_.end(), [&](int a, int b) {
         return report.revenue_of[static_cast<std::size_t>(a)] > report.revenue_of[static_cast<std::size_t>(b)];
     });
-    placed_version_ = context.document().version();
+    placed_version_ = context.version();
     return placed_;
 }
 

@@ -304,7 +304,7 @@ void RatingView::draw_tools(const Context& context) {
     ImGui::InputTextWithHint("##filter", tr(kFilterHint), filter_, sizeof filter_);
     ImGui::SameLine();
     const std::size_t total = portfolio.accounts.size();
-    const std::size_t shown = rows_version_ == context.document().version() ? rows_.size() : total;
+    const std::size_t shown = rows_version_ == context.version() ? rows_.size() : total;
     ImGui::TextDisabled("%s", fill(tr(kCount), {format_integer(static_cast<long long>(shown)),
                                                 format_integer(static_cast<long long>(total))})
                                   .c_str());
@@ -320,7 +320,7 @@ void RatingView::draw_tools(const Context& context) {
 // [SECTION] filter and sort ------------------------------------------------------------------
 
 void RatingView::update_rows(const Context& context, bool sort_changed) {
-    const std::uint64_t version = context.document().version();
+    const std::uint64_t version = context.version();
     const Portfolio& portfolio = context.portfolio();
     const bool same_view = rows_filter_ == filter_ && rows_unweighted_ == unweighted_ && !sort_changed;
     const bool own_edit = keep_order_;

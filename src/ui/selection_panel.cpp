@@ -23,9 +23,9 @@ constexpr Bilingual kColLayer("Laag", "Layer");
 bool SelectionPanel::draw(const Context& context) {
     const Selection& selection = context.selection();
     if (selection.empty()) return false;
-    if (accounts_version_ != context.document().version() || !(accounts_of_ == selection)) {
+    if (accounts_version_ != context.version() || !(accounts_of_ == selection)) {
         accounts_ = selected_accounts(selection, context.portfolio(), context.report());
-        accounts_version_ = context.document().version();
+        accounts_version_ = context.version();
         accounts_of_ = selection;
     }
     const Report& report = context.report();

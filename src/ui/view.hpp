@@ -63,8 +63,12 @@ public:
 
     const Document& document() const { return document_; }
     const Portfolio& portfolio() const { return document_.portfolio(); }
-    // The analysis of the portfolio as it is this frame.
+    // The analysis of the portfolio as it is this frame; for a few frames after a change of
+    // weights, axes or thresholds at many accounts, as it was before (Document::report_by).
     const Report& report() const { return report_; }
+    // Changes whenever the portfolio or the report does: the key for what a view derives
+    // from them and keeps between frames.
+    std::uint64_t version() const { return document_.version() + document_.report_generation(); }
     const char* tr(Key key) const { return ui::tr(key); }
     // The day it is (Platform::today): reviews due and overdue are counted from it.
     Date today() const { return today_; }
