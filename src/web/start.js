@@ -110,11 +110,13 @@ Module['kcSession'] = (function () {
   function dropPieces() { pieces = []; }
 
   function save(name, unsaved) {
-    const bytes = new Blob(pieces, { type: 'application/json' });
+    const whole = pieces;
     pieces = [];
-    Module['kcStorage'].save(name, bytes, unsaved).then(
-      (savedAt) => _app_storage_saved(savedAt),
-      (error) => _app_storage_failed(cString(error.message)));
+    // A Blob the browser cannot make (no memory for it) fails the write like storage does.
+    new Promise((resolve) => resolve(new Blob(whole, { type: 'application/json' })))
+      .then((bytes) => Module['kcStorage'].save(name, bytes, unsaved))
+      .then((savedAt) => _app_storage_saved(savedAt),
+            (error) => _app_storage_failed(cString(String(error && error.message || error))));
   }
 
   function forget() {

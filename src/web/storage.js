@@ -1,8 +1,9 @@
 // The browser's storage for autosave (linked with --pre-js): one IndexedDB record holding
 // the open portfolio's file text (UTF-8 bytes, as a Blob), its file name, when it was
 // written and whether it had unsaved changes. A record from before (format 1) holds the
-// text as a string instead, and is still read. src/web/session.cpp decides when to write (debounced after edits) and
-// what to do with the record at start; this only reads, writes and deletes it.
+// text as a string instead, and is still read. src/web/session.cpp decides when to write
+// (debounced after edits) and what to do with the record at start; this only reads,
+// writes and deletes it.
 //
 // Storage may be missing or refuse (private windows, file:// pages, a full disk, a user
 // setting): every call settles, with an Error whose message says why, and never throws.
