@@ -170,7 +170,7 @@ set(KC_WEB_EXPORTS _main _malloc _free _app_file_opened _app_clipboard_pasted
   _app_start_failed _app_start_restore _app_start_finished _app_storage_saved _app_storage_failed
   _app_local_data_forgotten _app_share_link_made _app_autosave_flush
   _app_command _app_csv_import _app_notices _app_autosave_state _app_open_share_link _app_start_problem
-  _app_pieces_begin _app_pieces_feed _app_pieces_end _app_pieces_cancel)
+  _app_pieces_begin _app_pieces_restoring _app_pieces_feed _app_pieces_end _app_pieces_cancel)
 list(JOIN KC_WEB_EXPORTS "," KC_WEB_EXPORTS)
 # Linked before the program, in this order: Module settings, the browser bridge, share
 # links, storage, the start sequence; api.js after it (window.kamcanvas).

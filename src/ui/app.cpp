@@ -433,7 +433,12 @@ void App::open_user_file(std::string_view file_name, std::string_view bytes) {
 OpenResult App::restore_work(std::string_view file_name, std::string_view text, std::string saved_at, bool unsaved) {
     State& s = *state_;
     if (text == s.example_saved_text) return {true, {}, {}};   // nothing of the user's: the example stays
-    OpenResult result = s.open_bytes(file_name, text);
+    return restore_read(file_name, read_portfolio(text), std::move(saved_at), unsaved);
+}
+
+OpenResult App::restore_read(std::string_view file_name, ReadResult read, std::string saved_at, bool unsaved) {
+    State& s = *state_;
+    OpenResult result = s.open_read(file_name, std::move(read));
     if (!result.ok) return result;
     if (unsaved) s.document.mark_unsaved();
     s.file_tools.work_restored(std::move(saved_at));

@@ -87,6 +87,8 @@ public:
     // offers the example instead. Nothing happens when it is the example as bundled.
     // `unsaved`: it had changes that were never saved to a file.
     OpenResult restore_work(std::string_view file_name, std::string_view text, std::string saved_at, bool unsaved);
+    // The same with what a reader made of the text (big work, read in pieces: never the example).
+    OpenResult restore_read(std::string_view file_name, ReadResult read, std::string saved_at, bool unsaved);
     // A start source (share link, ?src=) that could not be read: shown like a refused file.
     void report_open_failure(std::string_view source, Problems errors);
     // Runs a command of the File menu's tools by its JS API name; false: no such command.

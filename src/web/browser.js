@@ -33,7 +33,7 @@ Module['kcBrowser'] = (function () {
   // [SECTION] big files: read in pieces (src/web/open_in_pieces.cpp) -------------------
   // From this size on a portfolio file is read in pieces, with a frame showing the progress
   // between two pieces; a piece takes the reader some 10 ms on a laptop.
-  const piecewiseFromBytes = 1 << 20;
+  const piecewiseFromBytes = 1 << 20;   // also start.js's, for restored work
   const pieceBytes = 256 << 10;
   const encoder = new TextEncoder();
 
@@ -68,9 +68,10 @@ Module['kcBrowser'] = (function () {
 
   let progress = null;   // {name, read, total} while a file is read in pieces (kamcanvas.reading())
 
-  async function readInPieces(name, source) {
+  async function readInPieces(name, source, restoring) {
     const buffer = _app_pieces_begin(newUTF8(name), source.length, pieceBytes);
     if (!buffer) return null;
+    if (restoring) _app_pieces_restoring(newUTF8(restoring.savedAt), restoring.unsaved ? 1 : 0);
     progress = { name, read: 0, total: source.length };
     try {
       for (let at = 0; at < source.length;) {
@@ -94,10 +95,11 @@ Module['kcBrowser'] = (function () {
   // pieces. → a Promise of {ok, errors, warnings} as kamcanvas.load gives them, or of null
   // when the app needs the whole file (text that is not well-formed JSON: its error is
   // placed by line and column in the whole text); nothing was opened then. One file at a
-  // time: a second call waits for the first.
+  // time: a second call waits for the first. `restoring` ({savedAt, unsaved}): the file is
+  // work autosaved earlier, restored at start (src/web/start.js).
   let reading = Promise.resolve();
-  function openInPieces(name, source) {
-    const run = reading.then(() => readInPieces(name, source));
+  function openInPieces(name, source, restoring = null) {
+    const run = reading.then(() => readInPieces(name, source, restoring));
     reading = run.catch(() => {});
     return run;
   }
@@ -264,6 +266,7 @@ Module['kcBrowser'] = (function () {
     pickFile,
     openInPieces,
     reading: () => (progress ? Object.assign({}, progress) : null),
+    piecewiseFromBytes,
     download,
     downloadPng,
     copyText,

@@ -27,6 +27,9 @@ struct PieceReading {
 
     std::string file_name;
     std::size_t total;
+    // Work autosaved earlier, being restored at start (App::restore_read): when it was saved, and whether it had unsaved changes.
+    std::optional<std::string> restoring_saved_at;
+    bool restoring_unsaved = false;
     kc::PortfolioStream stream;
     // malloc'ed, so that no memory for it is an answer rather than an abort.
     std::unique_ptr<char, decltype(&std::free)> buffer;
@@ -57,6 +60,16 @@ EMSCRIPTEN_KEEPALIVE char* app_pieces_begin(char* name, double total, int piece_
     return g_reading->buffer.get();
 }
 
+// The file being read is work autosaved earlier (start.js): it opens as App::restore_work
+// opens it. `saved_at`: when it was written, as the notice shows it. Takes over `saved_at`.
+EMSCRIPTEN_KEEPALIVE void app_pieces_restoring(char* saved_at, int unsaved) {
+    std::string when = saved_at ? saved_at : "";
+    std::free(saved_at);
+    if (!g_reading) return;
+    g_reading->restoring_saved_at = std::move(when);
+    g_reading->restoring_unsaved = unsaved != 0;
+}
+
 // Reads the `size` bytes JS put into the buffer. → 1: send the next piece; 0: stop, the
 // outcome is known (call app_pieces_end).
 EMSCRIPTEN_KEEPALIVE int app_pieces_feed(int size) {
@@ -72,11 +85,16 @@ EMSCRIPTEN_KEEPALIVE int app_pieces_feed(int size) {
 EMSCRIPTEN_KEEPALIVE const char* app_pieces_end() {
     if (!g_reading) return nullptr;
     std::optional<kc::ReadResult> read = g_reading->stream.finish();
-    const std::string file_name = std::move(g_reading->file_name);
+    PieceReading reading = std::move(*g_reading);
     g_reading.reset();
     app().end_progress();
     if (!read) return nullptr;
-    g_reply = kc::web::open_result_json(app().open_read(file_name, std::move(*read)));
+    const kc::ui::OpenResult opened =
+        reading.restoring_saved_at
+            ? app().restore_read(reading.file_name, std::move(*read), std::move(*reading.restoring_saved_at),
+                                 reading.restoring_unsaved)
+            : app().open_read(reading.file_name, std::move(*read));
+    g_reply = kc::web::open_result_json(opened);
     return g_reply.c_str();
 }
 

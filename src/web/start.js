@@ -77,8 +77,14 @@ Module['kcSession'] = (function () {
     try {
       const record = await Module['kcStorage'].load();
       if (record) {
+        // Big work is read in pieces, the page showing how far (browser.js); the rest, or
+        // what the pieces leave to a whole read, the usual way.
+        const restoring = { savedAt: localTime(record.savedAt), unsaved: record.unsaved };
+        const browser = Module['kcBrowser'];
+        if (record.content.length >= browser.piecewiseFromBytes &&
+            await browser.openInPieces(record.name, record.content, restoring)) return '';
         const [text, size] = toWasm(record.content);
-        _app_start_restore(cString(record.name), text, size, cString(localTime(record.savedAt)), record.unsaved ? 1 : 0);
+        _app_start_restore(cString(record.name), text, size, cString(restoring.savedAt), restoring.unsaved ? 1 : 0);
       }
       return '';
     } catch (error) {
