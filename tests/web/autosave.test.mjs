@@ -79,21 +79,25 @@ test('an edit of 20,000 accounts is written over many frames and comes back byte
 
 test('another portfolio opened while the text is being made: the partial text is dropped, the new one stored', async () => {
   const { context, page, problems } = await openApp(browser);
-  assert.equal((await page.evaluate((text) => kamcanvas.load(text, 'big.kamcanvas.json'), bigText)).ok, true);
-  const bigBytes = Buffer.byteLength(await saved(page));
   const small = path.join(dataDir, 'examples/synthetic-40.json');
+  // Loaded, measured and watched in one call: handing the big text back to node first took
+  // long enough on a busy machine for the whole write to be over before the watch began.
   // Checked in an animation frame callback, and the other file opened in the same
   // callback: no frame of the app comes between the check and the open.
-  const caught = await page.evaluate((text) => new Promise((resolve) => {
+  const caught = await page.evaluate(([big, text]) => new Promise((resolve) => {
+    const loaded = kamcanvas.load(big, 'big.kamcanvas.json').ok;
+    const bigBytes = new TextEncoder().encode(kamcanvas.save()).length;
     const check = () => {
       const state = kamcanvas.autosave();
       if (state.writing && state.writing.frames >= 2)
-        resolve({ writing: state.writing, opened: kamcanvas.load(text, 'synthetic-40.json') });
-      else if (state.savedAt !== null) resolve({ writing: null, missed: state });   // written before caught
+        resolve({ loaded, bigBytes, writing: state.writing, opened: kamcanvas.load(text, 'synthetic-40.json') });
+      else if (state.savedAt !== null) resolve({ loaded, writing: null, missed: state });   // written before caught
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
-  }), readText(small));
+  }), [bigText, readText(small)]);
+  assert.equal(caught.loaded, true);
+  const bigBytes = caught.bigBytes;
   assert.ok(caught.writing, `the write was caught half-way: ${JSON.stringify(caught)}`);
   assert.ok(caught.writing.bytes > 0 && caught.writing.bytes < bigBytes, 'part of the big text was made');
   assert.equal(caught.opened.ok, true);
@@ -112,11 +116,11 @@ test('another portfolio opened while the text is being made: the partial text is
 
 test('the page hidden half-way through a write: the rest is made at once and stored', async () => {
   const { context, page, problems } = await openApp(browser);
-  assert.equal((await page.evaluate((text) => kamcanvas.load(text, 'big.kamcanvas.json'), bigText)).ok, true);
-  const expected = await saved(page);
   // The page's own pagehide handler runs, as when the tab is closed; no frame comes
-  // between the check and the event.
-  const flushed = await page.evaluate(() => new Promise((resolve) => {
+  // between the check and the event. Loaded in the same call, so that the watch begins
+  // before the write can (see the test before).
+  const flushed = await page.evaluate((big) => new Promise((resolve) => {
+    if (!kamcanvas.load(big, 'big.kamcanvas.json').ok) resolve({ loadFailed: true });
     const check = () => {
       const before = kamcanvas.autosave();
       if (before.writing && before.writing.frames >= 2) {
@@ -129,8 +133,9 @@ test('the page hidden half-way through a write: the rest is made at once and sto
       }
     };
     requestAnimationFrame(check);
-  }));
+  }), bigText);
   assert.ok(flushed.before, `the write was caught half-way: ${JSON.stringify(flushed)}`);
+  const expected = await saved(page);   // the flush changed nothing of the portfolio
   assert.equal(flushed.after.writing, null, 'nothing left to make after the event');
   assert.equal(flushed.after.lastWrite.frames, flushed.before.writing.frames + 1);
   assert.equal(flushed.after.lastWrite.bytes, Buffer.byteLength(expected));
