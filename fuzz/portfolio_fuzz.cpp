@@ -1,11 +1,13 @@
 // libFuzzer target: read_portfolio on any bytes, then everything the app does next with a
 // portfolio that reads: warnings, saving, opening the saved file again, the analysis and
-// its JSON report. A crash, a sanitizer report, a hang, or a broken promise of
+// its JSON report; and PortfolioStream on the same bytes in pieces, which must give the
+// same or leave the bytes to read_portfolio. A crash, a sanitizer report, a hang, or a broken promise of
 // src/core/format.hpp (checked below) is a finding. See fuzz/README.md.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,6 +15,7 @@
 
 #include "core/analysis.hpp"
 #include "core/format.hpp"
+#include "core/read_stream.hpp"
 #include "core/report_json.hpp"
 
 namespace {
@@ -60,11 +63,29 @@ void check_analysis(const kc::Portfolio& portfolio) {
     require(!nlohmann::json::parse(text, nullptr, false).is_discarded(), "the report is JSON");
 }
 
+// The bytes in pieces whose sizes come from the bytes themselves (so the fuzzer varies
+// them too): whatever the stream reads, it reads as read_portfolio did.
+void check_stream(std::string_view input, const kc::ReadResult& whole) {
+    kc::PortfolioStream stream(input.size());
+    const std::size_t piece = 1 + (input.empty() ? 0 : static_cast<unsigned char>(input[0]) % 64);
+    for (std::size_t at = 0; at < input.size(); at += piece)
+        if (!stream.feed(input.substr(at, piece))) break;
+    const std::optional<kc::ReadResult> streamed = stream.finish();
+    if (!streamed) return;
+    require(same_problems(streamed->errors, whole.errors), "the stream finds read_portfolio's errors");
+    require(same_problems(streamed->warnings, whole.warnings), "the stream gives read_portfolio's warnings");
+    require(streamed->portfolio.has_value() == whole.portfolio.has_value(), "the stream reads what read_portfolio reads");
+    if (whole.portfolio)
+        require(kc::write_portfolio(*streamed->portfolio) == kc::write_portfolio(*whole.portfolio),
+                "the stream reads the same portfolio");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     const kc::ReadResult read = kc::read_portfolio(input);
+    check_stream(input, read);
     if (!read.ok()) {
         check_refusal(read);
         return 0;
