@@ -212,7 +212,7 @@ Json* PortfolioReader::enter(Ctx child, const Frame& parent) {
             return &p.info.matrix.extra;
         case Ctx::criterion: return &p.criteria.emplace_back().extra;
         case Ctx::account: {
-            Account& a = p.accounts.emplace_back();
+            Account& a = new_account();
             if (criteria_done_) a.scores.assign(p.criteria.size(), kNoScore);
             return &a.extra;
         }
@@ -277,7 +277,7 @@ void PortfolioReader::read_field(Frame& f, const Scalar& v) {
             // of later errors (made from vector indexes) stay right.
             if (expect(v, Scalar::Kind::object, "an object")) break;
             if (f.ctx == Ctx::criteria) p.criteria.emplace_back();
-            else p.accounts.emplace_back();
+            else new_account();
             break;
         case Ctx::contacts:
         case Ctx::team:

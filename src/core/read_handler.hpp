@@ -181,6 +181,11 @@ public:
 
     void reserve_accounts(std::size_t count) { portfolio_.accounts.reserve(count); }
     std::size_t accounts_read() const { return portfolio_.accounts.size(); }
+    std::size_t accounts_reserved() const { return portfolio_.accounts.capacity(); }
+    // Room for `count` accounts, made when the next account begins: never while one is
+    // being read, as the frames point into it (a reader fed in pieces learns the count
+    // as it goes).
+    void plan_accounts(std::size_t count) { planned_accounts_ = count; }
     ReadResult finish(bool parsed);
     // The reader stopped the parse because the input nests too deep: finish() then
     // places the error by scanning the input's text.
@@ -257,6 +262,11 @@ private:
 
     std::string_view input_;
     Portfolio portfolio_;
+    std::size_t planned_accounts_ = 0;
+    Account& new_account() {
+        if (planned_accounts_ > portfolio_.accounts.capacity()) portfolio_.accounts.reserve(planned_accounts_);
+        return portfolio_.accounts.emplace_back();
+    }
     std::vector<Frame> frames_;   // sized once: pushing never moves a frame
     std::size_t depth_ = 0;
 

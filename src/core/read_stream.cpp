@@ -12,6 +12,7 @@
 #include "read_stream.hpp"
 
 #include <cerrno>
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -100,7 +101,6 @@ struct PortfolioStream::Impl {
     std::size_t bytes = 0;
     bool failed = false;    // not well-formed, or beyond what this parser decides: read_portfolio's turn
     bool stopped = false;   // the reader stopped the parse (too many errors, too deep)
-    bool reserved = false;
 
     Lex lex = Lex::bom;
     Expect expect = Expect::value;
@@ -141,7 +141,7 @@ struct PortfolioStream::Impl {
     }
     bool end_string();
     bool end_number();
-    void reserve_by_pace();
+    void reserve_by_pace(std::size_t last_piece);
 };
 
 void PortfolioStream::Impl::feed(const char* p, const char* end) {
@@ -412,18 +412,21 @@ bool PortfolioStream::Impl::end_number() {
     return true;
 }
 
-// One vector of the right size instead of a dozen copies while it grows: the accounts
-// read so far, scaled by the bytes still to come.
-void PortfolioStream::Impl::reserve_by_pace() {
-    if (reserved || expected_size == 0 || bytes == 0) return;
+// One vector of about the right size instead of a dozen copies while it grows (a vector
+// that doubles at 100,000 accounts also holds twice their memory): the accounts read so
+// far, scaled by the bytes still to come, with some room for a pace that changes. Made
+// again, bigger, only when the pace turns out to need more than that room.
+void PortfolioStream::Impl::reserve_by_pace(std::size_t last_piece) {
     const std::size_t read = reader.accounts_read();
-    if (read < kAccountsBeforeEstimate) return;
-    reserved = true;
-    const double per_byte = static_cast<double>(read) / static_cast<double>(bytes);
-    const double expected = per_byte * static_cast<double>(expected_size) * 1.02 + 16;
+    if (expected_size == 0 || bytes == 0 || read < kAccountsBeforeEstimate) return;
+    const double pace = static_cast<double>(read) / static_cast<double>(bytes);
+    const double expected = pace * static_cast<double>(std::max(expected_size, bytes));
+    // Room for the next two pieces at least: the vector must not fill up inside a piece.
+    const double needed = std::max(expected, static_cast<double>(read) + 2 * pace * static_cast<double>(last_piece));
+    if (static_cast<double>(reader.accounts_reserved()) >= needed) return;
     // Never more than the text could hold: the smallest account takes 22 bytes.
-    const double most = static_cast<double>(expected_size) / 22;
-    reader.reserve_accounts(static_cast<std::size_t>(expected < most ? expected : most));
+    const double most = static_cast<double>(std::max(expected_size, bytes)) / 22;
+    reader.plan_accounts(static_cast<std::size_t>(std::min(needed * 1.05 + 16, most)));
 }
 
 PortfolioStream::PortfolioStream(std::size_t expected_size) : impl_(std::make_unique<Impl>(expected_size)) {}
@@ -436,7 +439,7 @@ bool PortfolioStream::feed(std::string_view piece) {
     if (s.failed || s.stopped) return false;
     s.feed(piece.data(), piece.data() + piece.size());
     s.bytes += piece.size();
-    s.reserve_by_pace();
+    s.reserve_by_pace(piece.size());
     return !s.failed && !s.stopped;
 }
 

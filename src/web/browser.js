@@ -31,10 +31,13 @@ Module['kcBrowser'] = (function () {
   }
 
   // [SECTION] big files: read in pieces (src/web/open_in_pieces.cpp) -------------------
-  // From this size on a portfolio file is read in pieces, with a frame showing the progress
-  // between two pieces; a piece takes the reader some 10 ms on a laptop.
+  // From this size on a portfolio file is read in pieces, with frames showing the progress
+  // in between: pieces are read for up to `readingSliceMs` (a task no longer than the
+  // browser's "long task"), then the browser may draw and handle input. A piece takes the
+  // reader some 5-10 ms.
   const piecewiseFromBytes = 1 << 20;   // also start.js's, for restored work
   const pieceBytes = 256 << 10;
+  const readingSliceMs = 50;
   const encoder = new TextEncoder();
 
   // Lets the browser draw a frame and handle input before the next piece. A message to
@@ -74,12 +77,16 @@ Module['kcBrowser'] = (function () {
     if (restoring) _app_pieces_restoring(newUTF8(restoring.savedAt), restoring.unsaved ? 1 : 0);
     progress = { name, read: 0, total: source.length };
     try {
+      let sliceStart = performance.now();
       for (let at = 0; at < source.length;) {
         let copied;
         [copied, at] = copyPiece(source, at, buffer);
         progress.read = at;
         if (!_app_pieces_feed(copied)) break;
-        await nextTurn();
+        if (performance.now() - sliceStart >= readingSliceMs) {
+          await nextTurn();
+          sliceStart = performance.now();
+        }
       }
     } catch (error) {
       _app_pieces_cancel();
