@@ -203,7 +203,9 @@
     },
 
     // Autosave: {state: "starting" | "on" | "off" | "failed", savedAt (ms since 1970, or
-    // null before the first write), pending (a change not written yet)}.
+    // null before the first write), pending (a change not written yet), writing and
+    // lastWrite ({frames, bytes, ms} of the write being made and of the last one, or null),
+    // restarts (writes dropped because the portfolio changed meanwhile)}; docs/js-api.md.
     autosave() {
       requireStarted();
       return JSON.parse(UTF8ToString(_app_autosave_state()));
