@@ -34,4 +34,7 @@ bool is_valid_utf8(std::string_view text);
 // Length in bytes of the well-formed UTF-8 sequence starting at text[i], or 0.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
+// Appends the UTF-8 bytes of the code point `code` (at most U+10FFFF, not a surrogate).
+void append_utf8(std::string& out, std::uint32_t code);
+
 }  // namespace kc

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "core/json_text.hpp"
+
 namespace kc::ui {
 namespace {
 
@@ -24,24 +26,6 @@ std::uint32_t fold(std::uint32_t code) {
     if (code >= 0x410 && code <= 0x42F) return code + 32;
     if (code >= 0x400 && code <= 0x40F) return code + 80;
     return code;
-}
-
-void append_utf8(std::uint32_t code, std::string& out) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
 }
 
 // Decodes the code point at text[i] into `code` and returns its length in bytes; 0
@@ -79,7 +63,7 @@ void fold_case_into(std::string_view text, std::string& out) {
         }
         const std::uint32_t folded = fold(code);
         if (folded == code) out.append(text.substr(i, length));
-        else append_utf8(folded, out);
+        else append_utf8(out, folded);
         i += length;
     }
 }
