@@ -443,4 +443,11 @@ std::optional<ReadResult> PortfolioStream::finish() {
     return s.reader.finish(true);
 }
 
+ReadResult read_portfolio_fast(std::string_view text) {
+    PortfolioStream stream(text.size());
+    stream.feed(text);
+    if (auto read = stream.finish()) return std::move(*read);
+    return read_portfolio(text);
+}
+
 }  // namespace kc

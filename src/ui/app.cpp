@@ -17,6 +17,7 @@
 #include "core/document.hpp"
 #include "core/format.hpp"
 #include "core/plan_html.hpp"
+#include "core/read_stream.hpp"
 #include "file_tools.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
@@ -122,7 +123,16 @@ struct App::State {
     FileTools file_tools;           // CSV import, exports, share links, notices
     FileToolsRequests tools_requests;   // what those asked for in the frame being drawn
     std::string example_text;       // the bundled example, for "open the example instead"
-    std::string example_saved_text; // ... as save_text() writes it, to tell restored work from it
+    // The example as save_text() would write it, to tell restored work from it: made when
+    // first asked (a restore), not at start, where every millisecond delays the first frame.
+    mutable std::optional<std::string> example_saved;
+    const std::string& example_saved_text() const {
+        if (!example_saved) {
+            ReadResult example = read_portfolio_fast(example_text);
+            example_saved = example.ok() ? write_portfolio(*example.portfolio) : std::string();
+        }
+        return *example_saved;
+    }
 
     // check_warnings() of the portfolio as it is, recomputed once per change.
     Problems warnings;
@@ -236,7 +246,7 @@ struct App::State {
     void draw_confirm_discard();
     // Reads `bytes` as a portfolio and, when it reads, opens it (see App::open_file).
     OpenResult open_bytes(std::string_view file_name, std::string_view bytes) {
-        return open_read(file_name, read_portfolio(bytes));
+        return open_read(file_name, read_portfolio_fast(bytes));
     }
     OpenResult open_read(std::string_view file_name, ReadResult read);
     // A file being read in pieces (App::show_progress).
@@ -391,7 +401,7 @@ OpenResult App::open_file(std::string_view file_name, std::string_view bytes) {
     OpenResult result = s.open_bytes(file_name, bytes);
     if (result.ok && file_name.empty()) {
         s.example_text = std::string(bytes);
-        s.example_saved_text = save_text();
+        s.example_saved.reset();
     }
     return result;
 }
@@ -432,8 +442,8 @@ void App::open_user_file(std::string_view file_name, std::string_view bytes) {
 
 OpenResult App::restore_work(std::string_view file_name, std::string_view text, std::string saved_at, bool unsaved) {
     State& s = *state_;
-    if (text == s.example_saved_text) return {true, {}, {}};   // nothing of the user's: the example stays
-    return restore_read(file_name, read_portfolio(text), std::move(saved_at), unsaved);
+    if (text == s.example_saved_text()) return {true, {}, {}};   // nothing of the user's: the example stays
+    return restore_read(file_name, read_portfolio_fast(text), std::move(saved_at), unsaved);
 }
 
 OpenResult App::restore_read(std::string_view file_name, ReadResult read, std::string saved_at, bool unsaved) {

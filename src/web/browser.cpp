@@ -40,6 +40,12 @@ EM_JS(void, js_set_cursor, (const char* css), {
     Module['kcBrowser'].setCursor(UTF8ToString(css));
 });
 
+// Today in the browser's time zone as year * 10000 + month * 100 + day.
+EM_JS(int, js_local_date, (), {
+    const now = new Date();
+    return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+});
+
 EM_JS(void, js_signal_ready, (), {
     if (Module['kcSignalReady']) Module['kcSignalReady']();
 });
@@ -90,6 +96,11 @@ EMSCRIPTEN_KEEPALIVE void app_clipboard_pasted(char* text, int imgui_pastes_it) 
 namespace kc::web {
 
 // [SECTION] Platform -------------------------------------------------------------------
+
+kc::Date BrowserPlatform::today() const {
+    const int date = js_local_date();
+    return kc::Date{date / 10000, date / 100 % 100, date % 100};
+}
 
 void BrowserPlatform::pick_file(const char* accept) { js_pick_file(accept ? accept : ""); }
 

@@ -28,6 +28,9 @@ public:
     void make_share_link(const std::string& portfolio_text) override;
     // Autosave off for this page, the IndexedDB database deleted (session.cpp).
     void forget_local_data() override;
+    // The browser's own date (JS Date): localtime() would first work out the time zone's
+    // names through Intl, milliseconds of the first frame for a date that needs none.
+    kc::Date today() const override;
 
     // After the frame has been rendered, before the browser shows it: reads the pixels of
     // a pending PNG export (WebGL keeps them only until then) and offers the download.

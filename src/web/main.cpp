@@ -80,6 +80,11 @@ int main() {
         kc::web::report_start_failure("GLFW");
         return 1;
     }
+    // ImGui draws with neither depth nor stencil, and the page behind the canvas never shows
+    // through it: a WebGL context without them is quicker to make and to draw into.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     // The window is the canvas; create it at its final size so the first frame is right.
     const kc::web::CanvasMetrics metrics = kc::web::read_canvas_metrics();
     g.window = glfwCreateWindow(metrics.pixel_width(), metrics.pixel_height(), "kamcanvas",

@@ -228,3 +228,22 @@ TEST_CASE("stream: mutated portfolios — whatever the stream reads, read_portfo
     }
     CHECK(read > 300);   // the mutations leave many texts well-formed: the comparison ran
 }
+
+TEST_CASE("read_portfolio_fast: read_portfolio's result for good, broken and not-JSON files alike") {
+    std::vector<std::string> paths = portfolio_files();
+    for (const std::string& path : files_in(shared_path("data/bad"), ".json")) paths.push_back(path);
+    paths.push_back(std::string(KC_REPO_DIR) + "/web/examples/zuivelhoeve.kamcanvas.json");
+    for (const std::string& path : paths) {
+        CAPTURE(path);
+        const std::string text = slurp(path);
+        CHECK(outcome(kc::read_portfolio_fast(text)) == outcome(kc::read_portfolio(text)));
+    }
+    // Texts the stream leaves to read_portfolio: still its errors, with their places.
+    using namespace std::string_literals;
+    for (const std::string& text : {"{\"format\": 1,"s, "\xEF\xBB"s, "[1e400]"s, "{\"a\":\"\0\"}"s}) {
+        CAPTURE(text);
+        const kc::ReadResult fast = kc::read_portfolio_fast(text);
+        CHECK_FALSE(fast.ok());
+        CHECK(outcome(fast) == outcome(kc::read_portfolio(text)));
+    }
+}
