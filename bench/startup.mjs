@@ -1,9 +1,9 @@
 // Start-up benchmark: the web app next to Dear ImGui's own bare GLFW example built with the
 // same flags (bench/bare), opened alternately in headless Chromium, each time in a fresh
-// browser context with the cache disabled (nothing compiled or downloaded before).
+// browser context: a first visit, with nothing downloaded or compiled before.
 //
 //   bench/startup.sh                       # builds the bare example, then runs this
-//   node bench/startup.mjs APP_SITE BARE_SITE    (RUNS=7 by default)
+//   node bench/startup.mjs APP_SITE BARE_SITE    (RUNS=15 by default)
 //
 // Both pages get the same instrumentation before their own scripts run: every
 // requestAnimationFrame callback is watched for WebGL draw calls, and the end of each
@@ -19,7 +19,8 @@ if (!appSite || !bareSite) {
   console.error('usage: node bench/startup.mjs APP_SITE_DIR BARE_SITE_DIR');
   process.exit(2);
 }
-const runs = Number(process.env.RUNS || 7);
+// Medians of 15: on a small, shared machine single runs differ by a factor of two.
+const runs = Number(process.env.RUNS || 15);
 const framesWanted = 3;   // drawn frames to wait for: the app's ready comes on its third
 
 // Runs in the page before any of its scripts (context.addInitScript).
@@ -78,9 +79,16 @@ async function measure(browser, url, isApp) {
   try {
     await context.addInitScript(instrument, framesWanted);
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    // A fresh context starts with an empty HTTP cache and no compiled code: every run is a
+    // first visit (checked below through the .wasm's transfer size). DevTools' network
+    // agent is left off: it keeps a copy of every response, which slows a download in
+    // proportion to its size, as no user's browser does (KC_BENCH_DEVTOOLS_NETWORK=1 turns
+    // it on, with its cache switch, to compare).
+    if (process.env.KC_BENCH_DEVTOOLS_NETWORK) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    }
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url, { waitUntil: 'commit' });
@@ -108,6 +116,8 @@ async function measure(browser, url, isApp) {
       drawn: window.__startup.drawn,
       ready: window.__startup.ready,
       webgl2: !!document.getElementById('canvas').getContext('webgl2'),
+      wasmTransferred: performance.getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.wasm')).map((entry) => entry.transferSize),
     }), idleFrames);
   } finally {
     await context.close();
@@ -143,15 +153,18 @@ try {
   bare.server.close();
 }
 
-for (const [which, list] of Object.entries(results))
+for (const [which, list] of Object.entries(results)) {
   if (!list.every((r) => r.webgl2)) console.log(`warning: ${which} did not draw in a WebGL 2 context`);
+  if (!list.every((r) => r.wasmTransferred.length === 1 && r.wasmTransferred[0] > 0))
+    throw new Error(`${which}: a run did not download its .wasm exactly once (${JSON.stringify(list.map((r) => r.wasmTransferred))})`);
+}
 const bareCompiled = median(results.bare.map((r) => r.compiled));
 const appCompiled = median(results.app.map((r) => r.compiled));
 const bareFirst = median(results.bare.map((r) => r.drawn[0]));
 const bareThird = median(results.bare.map((r) => r.drawn[framesWanted - 1]));
 const appFirst = median(results.app.map((r) => r.drawn[0]));
 const appReady = median(results.app.map((r) => r.ready));
-console.log(`\nmedian of ${runs} runs each, from navigation start (fresh context, cache disabled):`);
+console.log(`\nmedian of ${runs} runs each, from navigation start (each a first visit: fresh context, empty cache):`);
 console.log(`  bare ImGui example: wasm instantiated ${ms(bareCompiled)}, first frame drawn ${ms(bareFirst)}, third ${ms(bareThird)}`);
 console.log(`  kamcanvas:          wasm instantiated ${ms(appCompiled)}, first frame drawn ${ms(appFirst)}, ready ${ms(appReady)}`);
 console.log(`  first frame: kamcanvas / bare = ${(appFirst / bareFirst).toFixed(2)}x (goal <= 1.3x)`);

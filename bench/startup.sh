@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark in headless Chromium: the web app next to Dear ImGui's own bare GLFW
-# example built with the app's flags, alternately, each in a fresh browser context with the
-# cache disabled. Prints per run and the medians: time from navigation start to the first
-# frame drawn (both), to window.kamcanvas.ready (the app), and the ratio (goal <= 1.3x).
-#   bench/startup.sh            RUNS=7 (default) runs of each
+# example built with the app's flags, alternately, each in a fresh browser context (a first
+# visit: empty cache). Prints per run and the medians: time from navigation start to the
+# first frame drawn (both), to window.kamcanvas.ready (the app), and the ratio (goal <= 1.3x).
+#   bench/startup.sh            RUNS=15 (default) runs of each
 #
 # The app is taken from KC_SITE_DIR (default build-web/site), read only: build it first
 # (scripts/build-web, or BUILD_DIR=build-web-bench scripts/build-web and

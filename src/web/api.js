@@ -16,6 +16,9 @@
     started = true;
     Module['kcShowStatus']('', false);
     resolveReady();
+    // Only now: installing the worker fetches every file of the site once more to keep it
+    // offline, which on a first visit would compete with the start for network and CPU.
+    Module['kcBrowser'].registerServiceWorker();
   };
   Module['kcFailReady'] = (error) => rejectReady(error);
 

@@ -238,8 +238,10 @@ Module['kcBrowser'] = (function () {
 
   // [SECTION] offline: the service worker (web/sw.js) ------------------------------------
   // Only where the browser has one and the page comes from a web server: a file:// page
-  // (the one-file build) has nothing to cache and cannot register one. Registered after
-  // the page has loaded, so it never competes with the .wasm download.
+  // (the one-file build) has nothing to cache and cannot register one. Registered once the
+  // app is on screen (api.js, as ready resolves), and not before the page's load event:
+  // installing it fetches every file of the site once more, and on a first visit that
+  // would compete with the .wasm download and the first frames, which come after load.
   function registerServiceWorker() {
     const served = location.protocol === 'https:' || location.protocol === 'http:';
     if (!served || !('serviceWorker' in navigator)) return;
@@ -268,8 +270,9 @@ Module['kcBrowser'] = (function () {
 
   return {
     installHooks() {
-      installDrop(); installPaste(); installShortcuts(); installLeaveGuard(); registerServiceWorker();
+      installDrop(); installPaste(); installShortcuts(); installLeaveGuard();
     },
+    registerServiceWorker,
     pickFile,
     openInPieces,
     reading: () => (progress ? Object.assign({}, progress) : null),

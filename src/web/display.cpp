@@ -66,6 +66,9 @@ void Display::rebuild_fonts_and_style(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
+    // The cursor is the browser's (browser.cpp), never drawn by ImGui; a texture only as
+    // high as the glyphs need is less to build and to upload.
+    io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
 
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;   // the bytes are compiled in, never freed

@@ -31,6 +31,7 @@ struct WebState {
     std::unique_ptr<kc::ui::App> app;
     kc::web::Display display;
     int frames = 0;   // drawn with the start document open
+    bool session_asked = false;   // for the start document (after the first frame)
 };
 WebState g;
 
@@ -61,6 +62,10 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g.platform.finish_frame(width, height);
+    if (!g.session_asked) {
+        g.session_asked = true;
+        kc::web::session().start(*g.app);
+    }
 
     // Frames are counted once the start document (the example, a share link, restored
     // work) is open, so scripts that await ready see what the user sees.
@@ -117,8 +122,8 @@ int main() {
         std::fprintf(stderr, "kamcanvas: the bundled example did not open: %s: %s\n",
                      example.errors[0].place.c_str(), example.errors[0].message.c_str());
 
-    // Then what the address or the browser's storage holds (session.hpp).
-    kc::web::session().start(*g.app);
+    // Then what the address or the browser's storage holds (session.hpp): asked for once the
+    // first frame is drawn, so that opening IndexedDB does not hold that frame back.
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

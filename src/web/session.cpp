@@ -187,6 +187,7 @@ void Session::start_finished() {
 // [SECTION] autosave -----------------------------------------------------------------------
 
 void Session::update(double now_ms) {
+    if (!app_) return;   // not started yet (main.cpp starts it after the first frame)
     std::vector<Event> events;
     events.swap(g_events);
     for (Event& event : events) event(*app_);
