@@ -36,6 +36,7 @@ Document::ReportImpact Document::report_impact(const Edit& edit) {
 }
 
 void Document::invalidate(ReportImpact impact) {
+    if (impact != ReportImpact::weighting) ++version_beyond_weighting_;
     if (impact > report_stale_) report_stale_ = impact;
     if (impact == ReportImpact::weighting) weighting_edited_since_update_ = true;
     // The update reads the accounts' scores as it goes: anything more than the weighting

@@ -51,6 +51,10 @@ public:
 
     // Increases on every change of the portfolio: edits, undo, redo, replace.
     std::uint64_t version() const { return version_; }
+    // Increases on every change but those of weights, axes and matrix thresholds alone:
+    // the key of what those cannot change (the warnings), which a dragged weight would
+    // otherwise recompute every frame over all accounts.
+    std::uint64_t version_beyond_weighting() const { return version_beyond_weighting_; }
 
     // Unsaved changes: the portfolio is not in the state it was last saved (or opened)
     // in. Undoing back to that state makes the document clean again.
@@ -118,6 +122,7 @@ private:
     std::vector<Step> undo_steps_;
     std::vector<Step> redo_steps_;
     std::uint64_t version_ = 0;
+    std::uint64_t version_beyond_weighting_ = 0;
     std::uint64_t next_step_id_ = 1;
     std::uint64_t saved_step_id_ = 0;
     int group_depth_ = 0;

@@ -151,9 +151,9 @@ struct App::State {
     }
 
     void refresh_warnings() {
-        if (warnings_version == document.version()) return;
+        if (warnings_version == document.version_beyond_weighting()) return;
         warnings = check_warnings(document.portfolio());
-        warnings_version = document.version();
+        warnings_version = document.version_beyond_weighting();
     }
 
     Command shortcut() const {

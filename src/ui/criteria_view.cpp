@@ -194,12 +194,13 @@ void CriteriaView::draw(const Context& context) {
     const Portfolio& portfolio = context.portfolio();
     // A field left without this view seeing it (its row went away) is over.
     if (!ImGui::IsAnyItemActive()) field_id_ = 0;
-    if (scored_version_ != context.document().version()) {
+    // Counted over every account: not again for a dragged weight, which changes no score.
+    if (scored_version_ != context.document().version_beyond_weighting()) {
         scored_.assign(portfolio.criteria.size(), 0);
         for (const Account& account : portfolio.accounts)
             for (std::size_t c = 0; c < account.scores.size() && c < scored_.size(); ++c)
                 if (has_score(account.scores[c])) ++scored_[c];
-        scored_version_ = context.document().version();
+        scored_version_ = context.document().version_beyond_weighting();
     }
     draw_tools(context);
     if (portfolio.criteria.empty()) {

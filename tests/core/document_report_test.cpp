@@ -12,10 +12,12 @@
 #include "core/document.hpp"
 #include "core/report_json.hpp"
 #include "edit_support.hpp"
+#include "format_support.hpp"
 
 using namespace kc;
 using kc::test::read_example;
 using kc::test::read_text;
+using kc::test::listing;
 
 namespace {
 
@@ -150,4 +152,41 @@ TEST_CASE("document report: the real portfolios too, and any other edit still an
     // Undoing everything gives the first report back.
     while (doc.undo()) {}
     CHECK(cached_json(doc) == first);
+}
+
+TEST_CASE("document: version_beyond_weighting keys the warnings: never stale, and still after weighting edits") {
+    Document doc(read_example("synthetic-40.json"));
+    Random random{12345};
+    int serial = 0;
+    std::uint64_t key = doc.version_beyond_weighting();
+    std::string cached = listing(check_warnings(doc.portfolio()));
+    int kept = 0, compared_with_warnings = 0;
+    for (int step = 0; step < 600; ++step) {
+        const std::uint64_t version = doc.version();
+        switch (random.below(10)) {
+            case 0: doc.undo(); break;
+            case 1: doc.redo(); break;
+            default: doc.apply(rating_edit(doc.portfolio(), random, serial));
+        }
+        const std::string now = listing(check_warnings(doc.portfolio()));
+        if (doc.version_beyond_weighting() == key) {
+            CHECK(now == cached);   // what a cache keyed on it would show
+            if (doc.version() != version) ++kept;
+            if (!now.empty()) ++compared_with_warnings;
+        }
+        key = doc.version_beyond_weighting();
+        cached = now;
+    }
+    CHECK(kept > 50);   // weights, axes, thresholds and their undos left the key alone
+    CHECK(compared_with_warnings > 0);
+
+    // And each of those three, one by one; a quadrant label and a replace move it.
+    const std::uint64_t before = doc.version_beyond_weighting();
+    doc.apply(SetCriterionWeight{0, doc.portfolio().criteria[0].weight + 1});
+    doc.apply(SetCriterionAxis{0, doc.portfolio().criteria[0].axis == Axis::position ? Axis::attractiveness : Axis::position});
+    doc.apply(SetMatrixThresholds{doc.portfolio().info.matrix.x_threshold + 1, 3});
+    CHECK(doc.version_beyond_weighting() == before);
+    doc.apply(SetQuadrantLabels{QuadrantLabels{}});
+    doc.replace(read_example("synthetic-40.json"));
+    CHECK(doc.version_beyond_weighting() > before);
 }
