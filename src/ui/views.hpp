@@ -41,7 +41,7 @@ public:
 private:
     void refresh(const Context& context);
     std::uint64_t years_version_ = ~std::uint64_t{0};
-    std::vector<int> years_;   // years_in() of the portfolio, cached per version
+    std::vector<int> years_;   // years_in() of the portfolio, cached per version beyond weighting
 };
 
 // [SECTION] toolbar.cpp ----------------------------------------------------------------

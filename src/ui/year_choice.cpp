@@ -9,13 +9,14 @@ namespace kc::ui {
 
 void YearChoice::refresh(const Context& context) {
     const Portfolio& portfolio = context.portfolio();
-    if (years_version_ == context.document().version()) return;
+    // Every account's years: not looked at again for a dragged weight, which changes none.
+    if (years_version_ == context.document().version_beyond_weighting()) return;
     years_ = years_in(portfolio);
     if (portfolio.info.year && !std::binary_search(years_.begin(), years_.end(), *portfolio.info.year)) {
         years_.push_back(*portfolio.info.year);
         std::sort(years_.begin(), years_.end());
     }
-    years_version_ = context.document().version();
+    years_version_ = context.document().version_beyond_weighting();
 }
 
 void YearChoice::draw(const Context& context, const char* id, float width) {
