@@ -134,7 +134,8 @@ struct App::State {
         return *example_saved;
     }
 
-    // check_warnings() of the portfolio as it is, recomputed once per change.
+    // check_warnings() of the portfolio as it is, recomputed once per change that can move
+    // it (not for weights, axes or thresholds: Document::version_beyond_weighting).
     Problems warnings;
     std::uint64_t warnings_version = ~std::uint64_t{0};
 
